@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ordertop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ordertop", targets: ["ordertop"]),
+        .executable(name: "ordertop-bench", targets: ["ordertop-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", exact: "1.1.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "ConnectAPI", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "ConnectSandbox", dependencies: [
+            "ConnectAPI",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "OrderTracking", dependencies: [
+            "ConnectAPI",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Dashboard", dependencies: [
+            "ConnectAPI", "OrderTracking",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard"]),
+        .executableTarget(name: "ordertop", dependencies: [
+            "ConnectAPI", "ConnectSandbox", "OrderTracking", "Dashboard", "CursesTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "ordertop-bench", dependencies: ["Dashboard", "CursesTerminal"]),
+        .testTarget(name: "ConnectAPITests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
+        .testTarget(name: "ConnectSandboxTests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
+        .testTarget(name: "OrderTrackingTests", dependencies: [
+            "OrderTracking", "ConnectAPI", "ConnectSandbox",
+            .product(name: "Clocks", package: "swift-clocks"),
+        ]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,330 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// A client for the Instacart Connect APIs (and the local sandbox), one method per endpoint.
+public struct ConnectClient: Sendable {
+    /// The server's base URL, such as `http://127.0.0.1:7878`, without a trailing slash.
+    public let baseURL: String
+    /// The bearer token sent with every call that needs one.
+    public var token: BearerToken?
+    /// Sent as `X-Retailer-Id` on account-linking calls.
+    public var retailerID: String?
+    /// How long one request may take, from connecting to the last byte.
+    public var timeout: Duration
+    /// The largest reply body read; larger ones are an error, not a memory spike.
+    public var maxResponseBytes: Int = 8 << 20
+    let http: HTTPClient
+
+    public init(baseURL: String, token: BearerToken? = nil, retailerID: String? = nil, timeout: Duration = .seconds(10),
+                httpClient: HTTPClient = .shared) {
+        var base = baseURL.trimmingCharacters(in: .whitespacesAndNewlines)
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURL = base
+        self.token = token
+        self.retailerID = retailerID
+        self.timeout = timeout
+        self.http = httpClient
+    }
+
+    /// A copy of this client that sends another token.
+    public func with(token: BearerToken?) -> ConnectClient {
+        var copy = self
+        copy.token = token
+        return copy
+    }
+
+    // MARK: - OAuth
+
+    /// `POST /v2/oauth/token`: any of the three documented grants.
+    public func token(_ request: TokenRequest) async throws -> TokenResponse {
+        try await send(.POST, "/v2/oauth/token", body: request, authorized: false)
+    }
+
+    // MARK: - Post-checkout
+
+    /// `GET /v2/post_checkout/orders/{order_id}`.
+    public func order(_ orderID: String) async throws -> Order {
+        try await send(.GET, "/v2/post_checkout/orders/{order_id}", ["order_id": orderID])
+    }
+
+    /// `GET /v2/post_checkout/orders/{order_id}/items`.
+    public func items(orderID: String) async throws -> [LineItem] {
+        let reply: LineItemsResponse = try await send(.GET, "/v2/post_checkout/orders/{order_id}/items", ["order_id": orderID])
+        return reply.lineItems
+    }
+
+    /// `GET /v2/post_checkout/orders/{order_id}/handling`.
+    public func handling(orderID: String) async throws -> Handling {
+        try await send(.GET, "/v2/post_checkout/orders/{order_id}/handling", ["order_id": orderID])
+    }
+
+    /// `GET /v2/post_checkout/orders/{order_id}/location`; coordinates are nil outside `delivering`.
+    public func location(orderID: String) async throws -> ShopperLocation {
+        try await send(.GET, "/v2/post_checkout/orders/{order_id}/location", ["order_id": orderID], emptyBody: ShopperLocation(coordinates: nil))
+    }
+
+    /// `PUT .../orders/{order_id}/items/{line_item_id}/replacement`.
+    public func decideReplacement(orderID: String, lineItemID: String, decision: ReplacementDecision) async throws {
+        if let alternative = decision.alternativeItem, let problem = alternative.validationError {
+            throw ConnectError.invalidRequest(problem)
+        }
+        let _: EmptyResponse = try await send(.PUT, "/v2/post_checkout/orders/{order_id}/items/{line_item_id}/replacement",
+                                              ["order_id": orderID, "line_item_id": lineItemID], body: decision, emptyBody: EmptyResponse())
+    }
+
+    /// `GET .../orders/{order_id}/pickup/details`.
+    public func pickupDetails(orderID: String) async throws -> PickupDetails {
+        try await send(.GET, "/v2/post_checkout/orders/{order_id}/pickup/details", ["order_id": orderID])
+    }
+
+    /// `POST .../orders/{order_id}/pickup/user_arrived`.
+    public func userArrived(orderID: String) async throws -> SuccessResponse {
+        try await send(.POST, "/v2/post_checkout/orders/{order_id}/pickup/user_arrived", ["order_id": orderID])
+    }
+
+    // MARK: - Chat
+
+    /// `GET /v2/post_checkout/chat/{order_id}/messages`: the whole conversation.
+    public func chatMessages(orderID: String) async throws -> ChatConversation {
+        try await send(.GET, "/v2/post_checkout/chat/{order_id}/messages", ["order_id": orderID])
+    }
+
+    /// `POST /v2/post_checkout/chat/{order_id}/messages`. Refuses bodies over 1000 characters before sending.
+    public func sendChatMessage(orderID: String, body: String, imageURL: String? = nil) async throws -> SendChatMessageResponse {
+        if body.count > SendChatMessageRequest.maximumLength {
+            throw ConnectError.invalidRequest("the message is \(body.count) characters; the chat takes at most \(SendChatMessageRequest.maximumLength)")
+        }
+        return try await send(.POST, "/v2/post_checkout/chat/{order_id}/messages", ["order_id": orderID],
+                              body: SendChatMessageRequest(body: body, imageURL: imageURL ?? ""))
+    }
+
+    /// `PUT /v2/post_checkout/chat/{order_id}/messages`: marks every unread shopper message read.
+    public func markChatRead(orderID: String) async throws -> MarkReadResponse {
+        try await send(.PUT, "/v2/post_checkout/chat/{order_id}/messages", ["order_id": orderID])
+    }
+
+    // MARK: - Sandbox API
+
+    /// `POST /v2/fulfillment_sandbox/shoppers`.
+    public func createShopper(_ request: CreateShopperRequest) async throws -> IDResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/shoppers", body: request)
+    }
+
+    /// `POST /v2/fulfillment_sandbox/batches`.
+    public func createBatch(_ request: CreateBatchRequest) async throws -> BatchResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/batches", body: request)
+    }
+
+    /// `POST /v2/fulfillment_sandbox/batches/{batch_id}/advance`: to the next state, or to `workflowState`.
+    public func advanceBatch(_ batchID: String, to workflowState: String? = nil) async throws -> BatchResponse {
+        let path = "/v2/fulfillment_sandbox/batches/{batch_id}/advance"
+        if let workflowState {
+            return try await send(.POST, path, ["batch_id": batchID], body: AdvanceBatchRequest(workflowState: workflowState))
+        }
+        return try await send(.POST, path, ["batch_id": batchID])
+    }
+
+    /// `PUT /v2/fulfillment_sandbox/shoppers/{shopper_id}/orders/{order_id}/items/{line_num}`.
+    public func updateShopperItem(shopperID: String, orderID: String, lineNum: String, _ update: ShopperItemUpdate) async throws -> SuccessResponse {
+        try await send(.PUT, "/v2/fulfillment_sandbox/shoppers/{shopper_id}/orders/{order_id}/items/{line_num}",
+                       ["shopper_id": shopperID, "order_id": orderID, "line_num": lineNum], body: update)
+    }
+
+    /// `POST /v2/fulfillment_sandbox/instacart_users`.
+    public func createInstacartUser(_ request: CreateInstacartUserRequest) async throws -> IDResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/instacart_users", body: request)
+    }
+
+    /// `POST /v2/fulfillment_sandbox/instacart_users/{id}/authorize`: an authorization code for account linking.
+    public func authorizeInstacartUser(_ userID: String, _ request: AuthorizeRequest) async throws -> AuthorizeResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/instacart_users/{id}/authorize", ["id": userID], body: request)
+    }
+
+    /// Simulator only: `POST /v2/fulfillment_sandbox/orders`.
+    public func createOrder(_ request: CreateOrderRequest) async throws -> IDResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/orders", body: request)
+    }
+
+    /// Simulator only: the assigned shopper says something in the chat.
+    public func shopperSays(orderID: String, body: String) async throws -> SendChatMessageResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/messages", ["order_id": orderID], body: ShopperMessageRequest(body: body))
+    }
+
+    /// Simulator only: moves the shopper.
+    public func moveShopper(orderID: String, to coordinates: Coordinates) async throws -> SuccessResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/location", ["order_id": orderID], body: coordinates)
+    }
+
+    /// Simulator only: cancels an order.
+    public func cancelOrder(_ orderID: String) async throws -> SuccessResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/cancel", ["order_id": orderID])
+    }
+
+    // MARK: - Account linking
+
+    /// `GET /v2/fulfillment/users/{user_id}/link`: a 400 means the account is not linked.
+    public func linkStatus(userID: String) async throws -> LinkStatus {
+        try await send(.GET, "/v2/fulfillment/users/{user_id}/link", ["user_id": userID])
+    }
+
+    /// `POST /v2/fulfillment/users/{user_id}/link`.
+    public func link(userID: String, linkingToken: String) async throws -> SuccessResponse {
+        try await send(.POST, "/v2/fulfillment/users/{user_id}/link", ["user_id": userID], body: LinkRequest(linkingToken: linkingToken))
+    }
+
+    // MARK: - Custom widgets
+
+    /// `POST {storefront}/idp/v1/init`, with the cookies already held. A 403 is a result, not an error.
+    public func initWidgetSession(storefront: String? = nil, cookies: [String] = []) async throws -> WidgetSession {
+        let base = storefront.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? baseURL
+        let endpoint = "POST /idp/v1/init"
+        var request = HTTPClientRequest(url: base + "/idp/v1/init")
+        request.method = .POST
+        if !cookies.isEmpty { request.headers.add(name: "Cookie", value: cookies.joined(separator: "; ")) }
+        let (status, headers, _) = try await execute(request, endpoint: endpoint, base: base)
+        let set = headers["Set-Cookie"].compactMap { $0.split(separator: ";").first.map(String.init) }
+        return WidgetSession(status: status, cookies: set.isEmpty ? cookies : set)
+    }
+
+    // MARK: - Transport
+
+    /// Sends a request and decodes the reply, turning every failure into a `ConnectError`.
+    func send<Response: Decodable>(_ method: HTTPMethod, _ template: String, _ params: [String: String] = [:],
+                                   body: (any Encodable)? = nil, authorized: Bool = true,
+                                   emptyBody: Response? = nil) async throws -> Response {
+        let endpoint = "\(method.rawValue) \(template)"
+        var path = template
+        for (name, value) in params {
+            if value.isEmpty { throw ConnectError.invalidRequest("\(endpoint): \(name) is empty") }
+            path = path.replacingOccurrences(of: "{\(name)}", with: Self.escapePathComponent(value))
+        }
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "ordertop")
+        if authorized, let token {
+            request.headers.add(name: "Authorization", value: "Bearer \(token.secret)")
+        }
+        if let retailerID { request.headers.add(name: "X-Retailer-Id", value: retailerID) }
+        if let body {
+            let data: Data
+            do { data = try ConnectJSON.encoder().encode(body) } catch {
+                throw ConnectError.invalidRequest("\(endpoint): could not encode the request: \(error)")
+            }
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: data))
+        }
+        let (status, headers, data) = try await execute(request, endpoint: endpoint, base: baseURL)
+        guard (200..<300).contains(status) else {
+            let errorBody = try? ConnectJSON.decoder().decode(InstacartErrorBody.self, from: data)
+            throw ConnectError.http(endpoint: endpoint, status: status, body: errorBody,
+                                    retryAfter: headers.first(name: "Retry-After").flatMap(Self.parseRetryAfter))
+        }
+        if let emptyBody, data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return emptyBody }
+        return try Self.decode(Response.self, from: data, endpoint: endpoint)
+    }
+
+    private func execute(_ request: HTTPClientRequest, endpoint: String, base: String) async throws -> (Int, HTTPHeaders, Data) {
+        do {
+            let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+            let buffer = try await response.body.collect(upTo: maxResponseBytes)
+            return (Int(response.status.code), response.headers, Data(buffer.readableBytesView))
+        } catch let error as ConnectError {
+            throw error
+        } catch {
+            throw Self.transportError(error, endpoint: endpoint, base: base)
+        }
+    }
+
+    /// Decodes a reply, naming the field that failed.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, endpoint: String) throws -> T {
+        do {
+            return try ConnectJSON.decoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            let (path, reason) = describe(error)
+            throw ConnectError.decoding(endpoint: endpoint, field: path, reason: reason)
+        } catch {
+            throw ConnectError.decoding(endpoint: endpoint, field: "", reason: "\(error)")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> (String, String) {
+        func join(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx):
+            let parent = join(ctx.codingPath)
+            return (parent.isEmpty ? key.stringValue : parent + "." + key.stringValue, "missing")
+        case .typeMismatch(let type, let ctx):
+            return (join(ctx.codingPath), "expected \(type)")
+        case .valueNotFound(let type, let ctx):
+            return (join(ctx.codingPath), "expected \(type), found null")
+        case .dataCorrupted(let ctx):
+            let reason = ctx.codingPath.isEmpty ? "not valid JSON" : ctx.debugDescription
+            return (join(ctx.codingPath), reason)
+        @unknown default:
+            return ("", "\(error)")
+        }
+    }
+
+    static func transportError(_ error: any Error, endpoint: String, base: String) -> ConnectError {
+        let text = String(describing: error)
+        let lower = text.lowercased()
+        let reason: String
+        var sent = true
+        if lower.contains("refused") {
+            reason = "connection refused"; sent = false
+        } else if lower.contains("connecttimeout") || lower.contains("connect timeout") {
+            reason = "connecting timed out"; sent = false
+        } else if lower.contains("deadlineexceeded") || lower.contains("readtimeout") || lower.contains("timeout") {
+            reason = "no reply in time"
+        } else if lower.contains("remoteconnectionclosed") || lower.contains("connection reset") || lower.contains("eof") {
+            reason = "the server closed the connection"
+        } else if lower.contains("responsetoolarge") || lower.contains("toolarge") {
+            reason = "the reply was too large"
+        } else if lower.contains("invalidurl") || lower.contains("emptyhost") || lower.contains("unsupportedscheme") {
+            reason = "the URL is not valid"; sent = false
+        } else if lower.contains("no such host") || lower.contains("nodename") || lower.contains("resolve") {
+            reason = "the host name does not resolve"; sent = false
+        } else {
+            reason = String(text.prefix(160))
+        }
+        return .transport(endpoint: endpoint, baseURL: base, reason: reason, mayHaveBeenSent: sent)
+    }
+
+    static func escapePathComponent(_ value: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+
+    /// `Retry-After` as seconds, or as an HTTP date.
+    static func parseRetryAfter(_ value: String) -> Duration? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(trimmed), seconds >= 0, seconds.isFinite { return .milliseconds(Int64(min(seconds, 86_400) * 1000)) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        if let date = formatter.date(from: trimmed) {
+            return .milliseconds(Int64(max(0, min(date.timeIntervalSinceNow, 86_400)) * 1000))
+        }
+        return nil
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, saturating.
+    public var nanoseconds: Int64 {
+        let c = components
+        let (ns, overflow) = c.seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? Int64.max : ns &+ c.attoseconds / 1_000_000_000
+    }
+
+    /// The duration in seconds as a Double.
+    public var secondsDouble: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

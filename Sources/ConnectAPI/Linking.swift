@@ -1,0 +1,30 @@
+import Foundation
+
+/// The reply of `GET /v2/fulfillment/users/{user_id}/link`.
+public struct LinkStatus: Codable, Hashable, Sendable {
+    public var instacartplusMember: Bool?
+    public var expressMember: Bool?
+    public var expiredAt: Date?
+
+    public init(instacartplusMember: Bool?, expressMember: Bool?, expiredAt: Date?) {
+        self.instacartplusMember = instacartplusMember
+        self.expressMember = expressMember
+        self.expiredAt = expiredAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case instacartplusMember = "instacartplus_member"
+        case expressMember = "express_member"
+        case expiredAt = "expired_at"
+    }
+
+    /// Membership as the current or the deprecated field reports it.
+    public var isMember: Bool { instacartplusMember ?? expressMember ?? false }
+}
+
+/// The body of `POST /v2/fulfillment/users/{user_id}/link`.
+public struct LinkRequest: Codable, Hashable, Sendable {
+    public var linkingToken: String
+    public init(linkingToken: String) { self.linkingToken = linkingToken }
+    enum CodingKeys: String, CodingKey { case linkingToken = "linking_token" }
+}

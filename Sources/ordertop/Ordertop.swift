@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `ordertop` command: a terminal dashboard for a live Instacart Connect order.
+@main
+struct Ordertop: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ordertop",
+        abstract: "A terminal dashboard for a live Instacart Connect order, with a local development server.",
+        version: "0.1.0",
+        subcommands: [DemoCommand.self, WatchCommand.self, SandboxCommand.self],
+        defaultSubcommand: nil
+    )
+}
