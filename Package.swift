@@ -43,12 +43,18 @@ let package = Package(
         ]),
         .executableTarget(name: "ordertop-bench", dependencies: ["Dashboard", "CursesTerminal"]),
         .testTarget(name: "ConnectAPITests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
-        .testTarget(name: "ConnectSandboxTests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
+        .testTarget(name: "ConnectSandboxTests", dependencies: [
+            "ConnectAPI", "ConnectSandbox",
+            .product(name: "Clocks", package: "swift-clocks"),
+        ]),
         .testTarget(name: "OrderTrackingTests", dependencies: [
             "OrderTracking", "ConnectAPI", "ConnectSandbox",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal"]),
+        .testTarget(name: "DashboardTests", dependencies: [
+            "Dashboard", "CursesTerminal", "OrderTracking", "ConnectAPI",
+            .product(name: "Clocks", package: "swift-clocks"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
     ],
     swiftLanguageModes: [.v6]

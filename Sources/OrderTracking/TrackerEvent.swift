@@ -1,0 +1,81 @@
+import ConnectAPI
+import Foundation
+
+/// The endpoints a tracker polls.
+public enum TrackedEndpoint: String, CaseIterable, Hashable, Sendable, Codable {
+    case order, items, handling, location, chat
+}
+
+/// How one endpoint's connection is doing.
+public enum ConnectionStatus: Hashable, Sendable {
+    /// No reply yet.
+    case connecting
+    /// The last request succeeded.
+    case live
+    /// The last request failed; the next try is in `after`.
+    case retrying(after: Duration, reason: String)
+    /// The server refused the token (401); the endpoint waits for a new one.
+    case tokenRejected
+    /// The server answered 403 with this message.
+    case forbidden(String)
+    /// The order does not exist for this token (404).
+    case notFound
+    /// The reply did not decode; the last good data stays on show.
+    case badReply(String)
+    /// The endpoint is not polled in the current state.
+    case idle
+}
+
+/// A customer chat message that has not been confirmed by the server yet, or was refused.
+public struct OutboxMessage: Codable, Hashable, Sendable, Identifiable {
+    /// Where the message stands.
+    public enum State: Codable, Hashable, Sendable {
+        case queued
+        case sending
+        case sent(remoteID: String)
+        case failed(reason: String)
+    }
+
+    /// A local id, stable across restarts.
+    public var id: UUID
+    public var body: String
+    public var state: State
+    public var createdAt: Date
+    /// When the first attempt went out; a retry looks for the body in messages since then.
+    public var firstAttemptAt: Date?
+    public var attempts: Int
+
+    public init(id: UUID = UUID(), body: String, state: State = .queued, createdAt: Date, firstAttemptAt: Date? = nil, attempts: Int = 0) {
+        self.id = id
+        self.body = body
+        self.state = state
+        self.createdAt = createdAt
+        self.firstAttemptAt = firstAttemptAt
+        self.attempts = attempts
+    }
+
+    /// True while the message still has to reach the server.
+    public var isPending: Bool {
+        switch state {
+        case .queued, .sending: true
+        case .sent, .failed: false
+        }
+    }
+}
+
+/// Something a tracker learned. Data events go out only when the data changed.
+public enum TrackerEvent: Hashable, Sendable {
+    case order(Order)
+    case items([LineItem])
+    case handling(Handling)
+    /// The shopper's position; nil when the server has none to give.
+    case location(Coordinates?)
+    case chat(ChatConversation)
+    /// The customer's outgoing messages, whole list, whenever one changes.
+    case outbox([OutboxMessage])
+    case connection(TrackedEndpoint, ConnectionStatus)
+    /// A short message for people: "sent", "replacement approved", "refused: why".
+    case notice(String)
+    /// The order reached a final state and every poll has stopped.
+    case finished(WorkflowState)
+}
