@@ -1,0 +1,116 @@
+import ConnectAPI
+
+/// How an endpoint is fetched in a given state.
+public enum PollMode: Hashable, Sendable, CustomStringConvertible {
+    /// Not fetched.
+    case off
+    /// Fetched once, retrying until it succeeds; a new tag means fetch once again.
+    case once(String)
+    /// Polled at a cadence.
+    case poll(Cadence)
+
+    /// How often a polled endpoint is fetched.
+    public enum Cadence: String, Hashable, Sendable {
+        case normal, slow
+    }
+
+    public var description: String {
+        switch self {
+        case .off: "off"
+        case .once(let tag): "once(\(tag))"
+        case .poll(let cadence): "poll(\(cadence.rawValue))"
+        }
+    }
+}
+
+/// Which endpoints are active for an order in one state, from the documented start and stop points.
+/// It depends only on the current state, so a poller that skips states still gets the right plan.
+public struct PollPlan: Hashable, Sendable, CustomStringConvertible {
+    public var order: PollMode
+    public var items: PollMode
+    public var handling: PollMode
+    public var location: PollMode
+    public var chat: PollMode
+    /// Whether the customer may send chat messages now.
+    public var chatSendAllowed: Bool
+
+    public init(order: PollMode, items: PollMode, handling: PollMode, location: PollMode, chat: PollMode, chatSendAllowed: Bool) {
+        self.order = order
+        self.items = items
+        self.handling = handling
+        self.location = location
+        self.chat = chat
+        self.chatSendAllowed = chatSendAllowed
+    }
+
+    /// The mode of one endpoint.
+    public subscript(endpoint: TrackedEndpoint) -> PollMode {
+        switch endpoint {
+        case .order: order
+        case .items: items
+        case .handling: handling
+        case .location: location
+        case .chat: chat
+        }
+    }
+
+    public var description: String {
+        "order \(order), items \(items), handling \(handling), location \(location), chat \(chat)\(chatSendAllowed ? ", send" : "")"
+    }
+
+    /// The plan before the order has been read: fetch everything that is fetched at the start.
+    public static func initial(for type: FulfillmentType?) -> PollPlan {
+        PollPlan(order: .poll(.normal), items: type == .lastMileDelivery ? .off : .once("initial"), handling: .once("handling"),
+                 location: .off, chat: .off, chatSendAllowed: false)
+    }
+
+    /// The plan for a known state, or nil for a state the docs do not list (the caller keeps its last plan).
+    public static func plan(for type: FulfillmentType, state: WorkflowState) -> PollPlan? {
+        guard let phase = Phase(state) else { return nil }
+        let order: PollMode
+        switch phase {
+        case .waitingForShopper: order = .poll(.slow)
+        case .final: order = .off
+        default: order = .poll(.normal)
+        }
+
+        var items: PollMode
+        switch phase {
+        case .waitingForShopper, .beforePicking: items = .once("initial")
+        case .shopping: items = .poll(.normal)
+        case .afterCheckout, .delivering, .final: items = .once("final")
+        }
+        // Instacart does not hold the items of last-mile orders.
+        if type == .lastMileDelivery { items = .off }
+
+        let location: PollMode = (phase == .delivering && type != .pickup) ? .poll(.normal) : .off
+
+        let chat: PollMode
+        switch phase {
+        case .shopping: chat = .poll(.normal)
+        // One read after the window closes shows the messages sent just before checkout.
+        case .afterCheckout, .delivering: chat = type == .lastMileDelivery ? .off : .once("final")
+        default: chat = .off
+        }
+        return PollPlan(order: order, items: items, handling: .once("handling"), location: location, chat: chat,
+                        chatSendAllowed: phase == .shopping && type != .lastMileDelivery)
+    }
+
+    /// Where a state stands relative to the documented start and stop points.
+    enum Phase: Hashable {
+        case waitingForShopper, beforePicking, shopping, afterCheckout, delivering, final
+
+        init?(_ state: WorkflowState) {
+            switch state {
+            case .brandNew: self = .waitingForShopper
+            case .acknowledged, .stagedForDelivery, .waitingForDelivery, .acknowledgedForDelivery, .atStore: self = .beforePicking
+            case .picking, .verifyingReplacements: self = .shopping
+            case .checkout, .receiptSanityCheck, .bagsCheck, .staged, .bagsVerified, .readyForPickup, .userAtStore,
+                 .runnerAwaiting, .runnerAcknowledged: self = .afterCheckout
+            case .delivering: self = .delivering
+            case .delivered, .canceled: self = .final
+            case .unknown: return nil
+            }
+        }
+    }
+}
