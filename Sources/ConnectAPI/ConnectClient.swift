@@ -152,6 +152,11 @@ public struct ConnectClient: Sendable {
         try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/messages", ["order_id": orderID], body: ShopperMessageRequest(body: body))
     }
 
+    /// Simulator only: the conversation as the shopper sees it (client token), same shape as the chat GET.
+    public func shopperConversation(orderID: String) async throws -> ChatConversation {
+        try await send(.GET, "/v2/fulfillment_sandbox/orders/{order_id}/messages", ["order_id": orderID])
+    }
+
     /// Simulator only: moves the shopper.
     public func moveShopper(orderID: String, to coordinates: Coordinates) async throws -> SuccessResponse {
         try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/location", ["order_id": orderID], body: coordinates)

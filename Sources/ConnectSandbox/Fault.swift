@@ -1,0 +1,65 @@
+import Foundation
+
+/// A failure the sandbox serves on purpose, so clients can be tested against a misbehaving server.
+public struct Fault: Sendable, Equatable {
+    /// What the faulty response looks like.
+    public enum Kind: Sendable, Equatable {
+        /// An error status in the Instacart format, with `Retry-After` (seconds) when given.
+        case status(Int, retryAfter: Int? = nil)
+        /// A 200 whose body is not JSON.
+        case garbage
+        /// Headers promising a body, part of it, then the connection closes.
+        case closeConnection
+        /// The normal response, after a pause.
+        case delay(milliseconds: Int)
+    }
+
+    /// Requests whose path starts with this are affected.
+    public var pathPrefix: String
+    /// Only this method (any when nil).
+    public var method: String?
+    public var kind: Kind
+    /// How many matching requests get the fault before it is used up.
+    public var count: Int
+
+    public init(pathPrefix: String, method: String? = nil, kind: Kind, count: Int = 1) {
+        self.pathPrefix = pathPrefix
+        self.method = method
+        self.kind = kind
+        self.count = count
+    }
+
+    func matches(method: String, path: String) -> Bool {
+        path.hasPrefix(pathPrefix) && (self.method.map { $0.caseInsensitiveCompare(method) == .orderedSame } ?? true)
+    }
+}
+
+/// The body of `POST /v2/fulfillment_sandbox/faults`.
+public struct FaultRequest: Codable, Sendable, Equatable {
+    /// `status`, `garbage`, `close` or `delay`.
+    public var kind: String
+    public var pathPrefix: String?
+    public var method: String?
+    public var status: Int?
+    public var retryAfter: Int?
+    public var delayMS: Int?
+    public var count: Int?
+
+    public init(kind: String, pathPrefix: String? = nil, method: String? = nil, status: Int? = nil, retryAfter: Int? = nil,
+                delayMS: Int? = nil, count: Int? = nil) {
+        self.kind = kind
+        self.pathPrefix = pathPrefix
+        self.method = method
+        self.status = status
+        self.retryAfter = retryAfter
+        self.delayMS = delayMS
+        self.count = count
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, method, status, count
+        case pathPrefix = "path_prefix"
+        case retryAfter = "retry_after"
+        case delayMS = "delay_ms"
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+
+/// Appends one JSON object per request to a file: time, method, path, status, duration_ms.
+public actor AccessLog {
+    private let handle: FileHandle
+
+    /// Opens (or creates) the file for appending.
+    public init(path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw SandboxServerError.cannotOpenAccessLog(path)
+            }
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw SandboxServerError.cannotOpenAccessLog(path) }
+        handle.seekToEndOfFile()
+        self.handle = handle
+    }
+
+    struct Line: Encodable {
+        var time: String
+        var method: String
+        var path: String
+        var status: Int
+        var durationMS: Double
+        enum CodingKeys: String, CodingKey {
+            case time, method, path, status
+            case durationMS = "duration_ms"
+        }
+    }
+
+    func write(time: Date, method: String, path: String, status: Int, duration: Duration) {
+        let ms = (duration.secondsDouble * 1_000_000).rounded() / 1000
+        let line = Line(time: time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)), method: method, path: path,
+                        status: status, durationMS: ms)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard var data = try? encoder.encode(line) else { return }
+        data.append(0x0A)
+        handle.write(data)
+    }
+}
+
+/// Times every request and writes it to the access log.
+struct AccessLogMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let log: AccessLog
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let time = Date()
+        do {
+            let response = try await next(request, context)
+            await log.write(time: time, method: request.method.rawValue, path: request.uri.path, status: Int(response.status.code),
+                            duration: ContinuousClock.now - start)
+            return response
+        } catch {
+            await log.write(time: time, method: request.method.rawValue, path: request.uri.path, status: 500, duration: ContinuousClock.now - start)
+            throw error
+        }
+    }
+}
