@@ -1,0 +1,52 @@
+import ConnectAPI
+
+/// The demo's grocery basket, and what a shopper would pick when an item is out of stock.
+public enum ScenarioBasket {
+    /// A realistic weekly basket with mixed units; line numbers are "1"..."N" in this order.
+    public static let items: [NewOrderItem] = [
+        NewOrderItem(name: "Organic Bananas", quantity: FlexibleNumber("6.0"), costUnit: .each),
+        NewOrderItem(name: "Honeycrisp Apples", quantity: FlexibleNumber("2.5"), costUnit: .lb),
+        NewOrderItem(name: "Whole Milk, 1 gal", quantity: FlexibleNumber("1.0"), costUnit: .each),
+        NewOrderItem(name: "Large Brown Eggs, 12 ct", quantity: FlexibleNumber("1.0"), costUnit: .each),
+        NewOrderItem(name: "Sourdough Bread", quantity: FlexibleNumber("1.0"), costUnit: .each),
+        NewOrderItem(name: "Boneless Chicken Thighs", quantity: FlexibleNumber("1.2"), costUnit: .kg),
+        NewOrderItem(name: "Roma Tomatoes", quantity: FlexibleNumber("1.5"), costUnit: .lb),
+        NewOrderItem(name: "Baby Spinach, 5 oz", quantity: FlexibleNumber("1.0"), costUnit: .each),
+        NewOrderItem(name: "Greek Yogurt, Plain", quantity: FlexibleNumber("2.0"), costUnit: .each),
+        NewOrderItem(name: "Sharp Cheddar Cheese", quantity: FlexibleNumber("0.5"), costUnit: .kg),
+        NewOrderItem(name: "Avocados", quantity: FlexibleNumber("3.0"), costUnit: .each),
+        NewOrderItem(name: "Extra Virgin Olive Oil", quantity: FlexibleNumber("1.0"), costUnit: .each),
+        NewOrderItem(name: "Ground Coffee, Medium Roast", quantity: FlexibleNumber("1.0"), costUnit: .each),
+    ]
+
+    /// The basket with explicit line numbers, as `createOrder` takes it.
+    public static var numberedItems: [NewOrderItem] {
+        items.enumerated().map { index, item in
+            var copy = item
+            copy.lineNum = String(index + 1)
+            return copy
+        }
+    }
+
+    /// Known look-alikes a shopper would offer; anything else gets the store brand.
+    static let lookAlikes: [String: String] = [
+        "Organic Bananas": "Bananas",
+        "Honeycrisp Apples": "Gala Apples",
+        "Whole Milk, 1 gal": "2% Reduced Fat Milk, 1 gal",
+        "Large Brown Eggs, 12 ct": "Large White Eggs, 12 ct",
+        "Sourdough Bread": "Rustic Italian Bread",
+        "Boneless Chicken Thighs": "Bone-in Chicken Thighs",
+        "Roma Tomatoes": "Vine-Ripened Tomatoes",
+        "Baby Spinach, 5 oz": "Baby Spinach, 10 oz",
+        "Greek Yogurt, Plain": "Greek Yogurt, Vanilla",
+        "Sharp Cheddar Cheese": "Medium Cheddar Cheese",
+        "Avocados": "Bagged Mini Avocados",
+        "Extra Virgin Olive Oil": "Light Olive Oil",
+        "Ground Coffee, Medium Roast": "Ground Coffee, Dark Roast",
+    ]
+
+    /// What the shopper suggests in place of `name`.
+    public static func replacement(for name: String) -> String {
+        lookAlikes[name] ?? "Store Brand \(name)"
+    }
+}
