@@ -63,7 +63,11 @@ static inline WINDOW *cn_curscr(void) { return curscr; }
    this is the one global the module needs. These functions and their statics are used from a
    single Swift file (SignalPipe.swift) so that exactly one copy of the statics exists. */
 static volatile sig_atomic_t cn_sig_write_fd = -1;
-static struct sigaction cn_sig_old_term, cn_sig_old_hup, cn_sig_old_int, cn_sig_old_winch;
+/* Explicit initializers: Swift's Clang code generation does not emit tentative definitions. */
+static struct sigaction cn_sig_old_term = { .sa_flags = 0 };
+static struct sigaction cn_sig_old_hup = { .sa_flags = 0 };
+static struct sigaction cn_sig_old_int = { .sa_flags = 0 };
+static struct sigaction cn_sig_old_winch = { .sa_flags = 0 };
 static volatile sig_atomic_t cn_sig_winch_chained = 0;
 
 static void cn_sig_handler(int sig) {
@@ -146,4 +150,7 @@ static inline int cn_probe_term(const char *term) {
 /* wcwidth is hidden behind _XOPEN_SOURCE in glibc's headers; it is the width curses uses. */
 extern int wcwidth(wchar_t c);
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* The terminfo colour count; COLORS itself is only set once start_color() ran. */
+static inline int cn_terminfo_colors(void) { int n = tigetnum("colors"); return n > 0 ? n : 0; }
 #endif

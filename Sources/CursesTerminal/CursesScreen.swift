@@ -111,6 +111,11 @@ public final class CursesScreen {
         return result
     }
 
+    /// Starts curses on the process's terminal with a theme.
+    public static func start(options: Options = Options(), theme: Theme) throws(TerminalUnavailable) -> CursesScreen {
+        try start(options: options) { role, depth in theme.style(for: role, depth: depth) }
+    }
+
     private static func checkedTerm(_ term: String?) throws(TerminalUnavailable) -> String {
         guard let term, !term.isEmpty else { throw TerminalUnavailable(.termNotSet) }
         switch cn_probe_term(term) {
@@ -149,7 +154,7 @@ public final class CursesScreen {
         _ = curs_set(0)
         _ = leaveok(window, true)
 
-        colors = has_colors() ? Int(cn_colors()) : 0
+        colors = has_colors() ? Int(cn_terminfo_colors()) : 0
         let colorTerm = getenv("COLORTERM").map { String(cString: $0) }
         detectedColorDepth = ColorSupport.detectDepth(hasColors: has_colors(), colors: colors, colorTerm: colorTerm)
         colorDepth = ColorSupport.renderDepth(detected: detectedColorDepth, colors: colors, override: options.colorDepth)
@@ -194,6 +199,11 @@ public final class CursesScreen {
         }
         styleForRole = table
         needsFullRedraw = true
+    }
+
+    /// Uses a theme's colours at this screen's depth; the next `draw` repaints everything.
+    public func setTheme(_ theme: Theme) {
+        setStyles { role, depth in theme.style(for: role, depth: depth) }
     }
 
     private struct PairKey: Hashable {
