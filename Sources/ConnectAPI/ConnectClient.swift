@@ -157,6 +157,16 @@ public struct ConnectClient: Sendable {
         try await send(.GET, "/v2/fulfillment_sandbox/orders/{order_id}/messages", ["order_id": orderID])
     }
 
+    /// Simulator only: makes the next matching requests fail on purpose.
+    public func injectFault(_ request: FaultRequest) async throws -> FaultsResponse {
+        try await send(.POST, "/v2/fulfillment_sandbox/faults", body: request)
+    }
+
+    /// Simulator only: removes every pending fault.
+    public func clearFaults() async throws -> FaultsResponse {
+        try await send(.DELETE, "/v2/fulfillment_sandbox/faults")
+    }
+
     /// Simulator only: moves the shopper.
     public func moveShopper(orderID: String, to coordinates: Coordinates) async throws -> SuccessResponse {
         try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/location", ["order_id": orderID], body: coordinates)

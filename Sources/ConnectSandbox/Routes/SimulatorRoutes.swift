@@ -34,16 +34,14 @@ enum SimulatorRoutes {
             try await env.client(request)
             let fault = try parse(try await env.body(FaultRequest.self, request))
             await env.store.injectFault(fault)
-            return JSONReply.response(FaultsReply(pending: await env.store.pendingFaults().count))
+            return JSONReply.response(FaultsResponse(pending: await env.store.pendingFaults().count))
         }
         router.delete("/v2/fulfillment_sandbox/faults") { request, _ -> Response in
             try await env.client(request)
             await env.store.clearFaults()
-            return JSONReply.response(FaultsReply(pending: 0))
+            return JSONReply.response(FaultsResponse(pending: 0))
         }
     }
-
-    struct FaultsReply: Encodable { var pending: Int }
 
     static func parse(_ request: FaultRequest) throws -> Fault {
         let kind: Fault.Kind

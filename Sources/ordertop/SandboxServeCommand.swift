@@ -1,0 +1,55 @@
+import ArgumentParser
+import ConnectSandbox
+import Foundation
+
+/// `ordertop sandbox serve`: runs the development server until SIGINT or SIGTERM.
+struct SandboxServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the local Instacart development server.",
+        discussion: """
+            Prints its base URL and client credentials, one per line (base_url=, client_id=, client_secret=), \
+            then serves until Ctrl-C. State lives in memory and is gone when it stops.
+            """)
+
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on; 0 picks a free one.") var port = 7878
+    @Option(help: "The client id the token endpoint accepts.") var clientID = "sandbox-client"
+    @Option(help: "The client secret the token endpoint accepts.") var clientSecret = "sandbox-secret"
+    @Option(help: "Seed for ids: the same seed gives the same ids.") var seed: UInt64?
+    @Option(help: ArgumentHelp("Append one JSON line per request to this file.", valueName: "file")) var accessLog: String?
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let server: SandboxServer
+        do {
+            server = try await SandboxServer.start(SandboxConfiguration(
+                host: host, port: port, clientID: clientID, clientSecret: clientSecret, seed: seed, accessLogPath: accessLog))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let banner = "base_url=\(server.baseURL)\nclient_id=\(clientID)\nclient_secret=\(clientSecret)\n"
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        await Self.waitForTerminationSignal()
+        await server.stop()
+    }
+
+    /// Waits for SIGINT or SIGTERM, handled here instead of killing the process so the server stops cleanly.
+    static func waitForTerminationSignal() async {
+        let (signals, continuation) = AsyncStream<Int32>.makeStream()
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            sources.append(source)
+        }
+        for await _ in signals { break }
+        sources.forEach { $0.cancel() }
+    }
+}
