@@ -1,0 +1,101 @@
+import ConnectAPI
+import Foundation
+import OrderTracking
+
+/// The two header lines: what the order is, when, and how fresh the data is.
+enum HeaderPane {
+    static func draw(_ state: DashboardState, into canvas: inout Canvas, rect: Rect) {
+        guard !rect.isEmpty else { return }
+        canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: Style(.header))
+        let (connection, connectionStyle) = connectionText(state)
+        let right = connection + " "
+        let rightWidth = min(CellWidth.of(right), rect.width / 2)
+        let leftArea = Rect(x: rect.x, y: rect.y, width: rect.width - rightWidth - 1, height: rect.height)
+        PaneFrame.line(&canvas, " " + titleLine(state), in: leftArea, row: 0, style: Style(.header, .bold))
+        PaneFrame.right(&canvas, Text.truncate(right, toCells: rightWidth), in: rect, row: 0, style: connectionStyle)
+        guard rect.height >= 2 else { return }
+        let updated = updatedText(state)
+        let updatedWidth = min(CellWidth.of(updated) + 1, rect.width / 2)
+        let detailArea = Rect(x: rect.x, y: rect.y, width: rect.width - updatedWidth - 1, height: rect.height)
+        PaneFrame.line(&canvas, " " + detailLine(state), in: detailArea, row: 1, style: Style(.text))
+        PaneFrame.right(&canvas, Text.truncate(updated + " ", toCells: updatedWidth), in: rect, row: 1, style: Style(.dim))
+    }
+
+    static func titleLine(_ state: DashboardState) -> String {
+        var parts = ["ordertop"]
+        if state.isDemo { parts.append(state.demoPaused ? "DEMO (paused)" : "DEMO") }
+        guard let order = state.order else { return (parts + ["waiting for the order…"]).joined(separator: " · ") }
+        parts.append("Order \(order.id.value)")
+        var type = typeName(order.fulfillmentType)
+        if let category = order.pickupCategory, !category.isEmpty { type += " (\(category))" }
+        parts.append(type)
+        parts.append(order.workflowState.title)
+        return parts.joined(separator: " · ")
+    }
+
+    static func typeName(_ type: FulfillmentType) -> String {
+        switch type {
+        case .delivery: "Delivery"
+        case .pickup: "Pickup"
+        case .lastMileDelivery: "Last-mile delivery"
+        case .unknown(let raw): raw
+        }
+    }
+
+    static func detailLine(_ state: DashboardState) -> String {
+        var parts: [String] = []
+        let time = state.localTime
+        if let created = state.order?.creationDate { parts.append("created " + time.dayAndClock(created)) }
+        if let details = state.order?.fulfillmentDetails, let w = time.window(details.windowStartsAt, details.windowEndsAt) {
+            parts.append((state.fulfillmentType == .pickup ? "pickup " : "window ") + w)
+        }
+        if state.itemsLoaded, state.fulfillmentType != .lastMileDelivery, state.itemList.total > 0 {
+            parts.append("\(state.itemList.picked)/\(state.itemList.total) picked")
+        }
+        return parts.isEmpty ? "…" : parts.joined(separator: " · ")
+    }
+
+    static func updatedText(_ state: DashboardState) -> String {
+        guard let last = state.lastUpdate else { return "no data yet" }
+        return "updated " + ago(state.now.timeIntervalSince(last))
+    }
+
+    static func ago(_ seconds: TimeInterval) -> String {
+        let s = max(0, Int(seconds.rounded(.down)))
+        if s < 60 { return "\(s) s ago" }
+        if s < 3600 { return "\(s / 60) min ago" }
+        return "\(s / 3600) h ago"
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// The worst endpoint's status in words, since one failing endpoint is what the person must know about.
+    static func connectionText(_ state: DashboardState) -> (String, Style) {
+        var worst: (rank: Int, text: String, style: Style)?
+        for endpoint in TrackedEndpoint.allCases {
+            guard let status = state.connection[endpoint] else { continue }
+            let entry: (Int, String, Style)
+            switch status {
+            case .idle: continue
+            case .live: entry = (0, "● live", Style(.text))
+            case .connecting: entry = (1, "○ connecting…", Style(.dim))
+            case .retrying(let after, let reason):
+                let since = state.connectionSince[endpoint] ?? state.now
+                let left = max(0, Int((seconds(after) - state.now.timeIntervalSince(since)).rounded(.up)))
+                entry = (2, "⟳ retrying in \(left) s (\(reason))", Style(.warning))
+            case .badReply(let message): entry = (3, "! bad \(endpoint.rawValue) reply: \(message)", Style(.warning))
+            case .forbidden(let message):
+                // The retailer may hide the shopper's location; that is not a broken connection.
+                if endpoint == .location { continue }
+                entry = (4, "✗ forbidden: \(message)", Style(.error, .bold))
+            case .notFound: entry = (5, "✗ order not found", Style(.error, .bold))
+            case .tokenRejected: entry = (6, "✗ token rejected: get a new token", Style(.error, .bold))
+            }
+            if entry.0 > (worst?.rank ?? -1) { worst = entry }
+        }
+        guard let worst else { return ("○ connecting…", Style(.dim)) }
+        return (worst.text, worst.style)
+    }
+}

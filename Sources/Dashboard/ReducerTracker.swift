@@ -1,0 +1,87 @@
+import ConnectAPI
+import Foundation
+import OrderTracking
+
+extension Reducer {
+    static func apply(_ event: TrackerEvent, _ state: inout DashboardState) -> [Effect] {
+        typealias S = TrackerEventSanitizer
+        switch event {
+        case .order(let order):
+            let wasOpen = state.chatClosedReason == nil
+            state.order = S.clean(order)
+            state.lastUpdate = state.now
+            if wasOpen, let reason = state.chatClosedReason {
+                if state.input.isEditing { state.input.isEditing = false }
+                say(reason, &state)
+            }
+            clampScrolls(&state)
+        case .items(let items):
+            state.items = items.map { S.clean($0) }
+            state.itemList = ItemList(items: state.items)
+            state.itemsLoaded = true
+            state.lastUpdate = state.now
+            if state.selectedItem == nil { selectDefaultItem(&state) }
+            clampScrolls(&state)
+        case .handling(let handling):
+            state.handling = S.clean(handling)
+            state.lastUpdate = state.now
+            clampScrolls(&state)
+        case .location(let coordinates):
+            state.lastUpdate = state.now
+            guard let c = coordinates, c.isValid else {
+                state.shopperLocation = nil
+                break
+            }
+            state.shopperLocation = c
+            if state.trail.last != c { state.trail.append(c) }
+            if state.trail.count > DashboardState.trailCapacity {
+                state.trail.removeFirst(state.trail.count - DashboardState.trailCapacity)
+            }
+        case .chat(let conversation):
+            let clean = S.clean(conversation)
+            state.conversation = clean
+            state.unreadShopperIDs = clean.chatMessages.compactMap { m in
+                !m.read && ChatLog.isFromShopper(m, metadata: clean.metadata) ? m.id.value : nil
+            }
+            state.lastUpdate = state.now
+            rebuildChat(&state)
+        case .outbox(let messages):
+            state.outbox = messages.map { S.clean($0) }
+            rebuildChat(&state)
+        case .connection(let endpoint, let status):
+            state.connection[endpoint] = S.clean(status)
+            state.connectionSince[endpoint] = state.now
+        case .notice(let text):
+            say(S.clean(text), &state)
+        case .finished(let final):
+            state.finished = S.clean(final)
+            state.input.isEditing = false
+            say("Order \(S.clean(final).title.lowercased()): tracking stopped.", &state)
+        }
+        return []
+    }
+
+    /// Selects the first pending replacement, since that is what needs an answer, or else the first item.
+    static func selectDefaultItem(_ state: inout DashboardState) {
+        let pending = state.items.first { $0.status == .replaced && $0.replacementStatus == .pending }
+        if let pending {
+            state.selectedItemID = pending.id
+        } else if let first = state.itemList.itemRows.first, case .item(let i, _) = state.itemList.rows[first] {
+            state.selectedItemID = state.items[i].id
+        } else {
+            state.selectedItemID = nil
+        }
+    }
+
+    /// Rebuilds the chat entries; a scrolled-up view moves up by the new lines so it does not jump.
+    static func rebuildChat(_ state: inout DashboardState) {
+        let old = state.chatEntries
+        let new = ChatLog.entries(conversation: state.conversation, outbox: state.outbox)
+        state.chatEntries = new
+        guard !state.chatFollows, new.count > old.count else { return }
+        let l = layout(state)
+        guard let rect = l.rect(.chat), rect.width > 2 else { return }
+        let added = ChatLog.lineCount(new[old.count...], width: rect.width - 2, time: state.localTime)
+        state.scroll[.chat] = state.scrollOffset(.chat) + added
+    }
+}
