@@ -384,6 +384,26 @@ public final class CursesScreen {
         return Array(bytes.prefix(max(0, n)))
     }
 
+    /// What curses holds for each screen row, as text (wide graphemes once); for tests.
+    public func screenLines() -> [String] {
+        guard !stopped else { return [] }
+        _ = set_term(screen)
+        let rows = Int(cn_getmaxy(window))
+        let cols = Int(cn_getmaxx(window))
+        var buffer = [wchar_t](repeating: 0, count: cols * 4 + 1)
+        return (0..<rows).map { y in
+            let n = buffer.withUnsafeMutableBufferPointer {
+                mvwinnwstr(window, Int32(y), 0, $0.baseAddress, Int32($0.count - 1))
+            }
+            guard n > 0 else { return "" }
+            var line = String.UnicodeScalarView()
+            for w in buffer.prefix(Int(n)) where w != 0 {
+                if let scalar = Unicode.Scalar(UInt32(bitPattern: w)) { line.append(scalar) }
+            }
+            return String(line)
+        }
+    }
+
     // MARK: Stopping
 
     /// Restores the terminal and the signal handlers. Safe to call more than once.
