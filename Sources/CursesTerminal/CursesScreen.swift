@@ -46,6 +46,7 @@ public final class CursesScreen {
     private let inputFD: Int32?
     private let offscreen: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?
     private var offscreenBytesCounted: Int64 = 0
+    private var offscreenInputWriteFD: Int32 = -1
     private var stopped = false
     private var defaultColors = false
     private let colors: Int
@@ -85,28 +86,31 @@ public final class CursesScreen {
 
     /// Starts curses writing to a temporary file instead of the terminal, at a fixed size, so a
     /// benchmark or test can count the bytes each frame writes (`bytesWrittenSinceLastCall()`).
-    /// Installs no signal handlers and reads no input.
+    /// Installs no signal handlers; its input is a pipe fed by `feedInput(_:)`.
     public static func startOffscreen(term: String = "xterm-256color", size: Size, options: Options = Options(mouse: false),
                                       styles: StyleResolver? = nil) throws(TerminalUnavailable) -> CursesScreen {
         let term = try checkedTerm(term)
         setUpLocale()
         guard let output = tmpfile() else { throw TerminalUnavailable(.setupFailed("cannot create a temporary file")) }
-        guard let input = fopen("/dev/null", "r") else {
+        var inputPipe: [Int32] = [-1, -1]
+        guard pipe(&inputPipe) == 0, let input = fdopen(inputPipe[0], "r") else {
             fclose(output)
-            throw TerminalUnavailable(.setupFailed("cannot open /dev/null"))
+            throw TerminalUnavailable(.setupFailed("cannot create an input pipe"))
         }
+        _ = fcntl(inputPipe[1], F_SETFL, fcntl(inputPipe[1], F_GETFL) | O_NONBLOCK)
         let signals: SignalPipe
         do { signals = try SignalPipe() } catch {
-            fclose(output); fclose(input)
+            fclose(output); fclose(input); closeFD(inputPipe[1])
             throw error
         }
         guard let screen = newterm(term, output, input) else {
-            fclose(output); fclose(input); signals.close()
+            fclose(output); fclose(input); closeFD(inputPipe[1]); signals.close()
             throw TerminalUnavailable(.termUnknown(term))
         }
         _ = resize_term(Int32(max(1, size.height)), Int32(max(1, size.width)))
-        let result = CursesScreen(screen: screen, signals: signals, inputFD: nil, offscreen: (output, input),
+        let result = CursesScreen(screen: screen, signals: signals, inputFD: inputPipe[0], offscreen: (output, input),
                                   options: options, styles: styles)
+        result.offscreenInputWriteFD = inputPipe[1]
         _ = result.bytesWrittenSinceLastCall()
         return result
     }
@@ -372,6 +376,12 @@ public final class CursesScreen {
         return Int(max(0, position - offscreenBytesCounted))
     }
 
+    /// Gives an offscreen screen input bytes as if typed on the terminal (escape sequences included).
+    public func feedInput(_ bytes: [UInt8]) {
+        guard offscreenInputWriteFD >= 0, !bytes.isEmpty else { return }
+        _ = bytes.withUnsafeBytes { write(offscreenInputWriteFD, $0.baseAddress, $0.count) }
+    }
+
     /// Everything written to an offscreen screen so far, for tests that look at the bytes.
     public func offscreenOutput() -> [UInt8] {
         guard let offscreen else { return [] }
@@ -420,6 +430,7 @@ public final class CursesScreen {
         if let offscreen {
             fclose(offscreen.output)
             fclose(offscreen.input)
+            if offscreenInputWriteFD >= 0 { closeFD(offscreenInputWriteFD); offscreenInputWriteFD = -1 }
         }
     }
 }
