@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: [
             "Dashboard", "CursesTerminal", "OrderTracking", "ConnectAPI",
             .product(name: "Clocks", package: "swift-clocks"),
-        ]),
+        ], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
     ],
     swiftLanguageModes: [.v6]
