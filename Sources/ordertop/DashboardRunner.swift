@@ -116,36 +116,37 @@ enum DashboardRunner {
         screen.stop()
         if let exitSignal { throw ExitCode(exitSignal.exitCode) }
 
-        /// Carries out one effect; false means quit.
+        /// Carries out one effect; false means quit. Work that waits runs detached: this loop blocks
+        /// the main actor in `readKeys`, so a task bound to it would not run until a key arrived.
         func perform(_ effect: Effect) -> Bool {
             switch effect {
             case .quit:
                 return false
             case .sendChat(let text):
-                Task {
+                Task.detached {
                     do { try await tracker.send(text) } catch {
                         inbox.append(.notice("Not sent: \(error)"))
                         waker.wake()
                     }
                 }
             case .markChatRead:
-                Task { await tracker.markRead() }
+                Task.detached { await tracker.markRead() }
             case .approveReplacement(let id):
-                Task {
+                Task.detached {
                     do { try await tracker.approve(lineItemID: id.value) } catch {
                         inbox.append(.notice("Not approved: \(error)"))
                         waker.wake()
                     }
                 }
             case .rejectReplacement(let id):
-                Task {
+                Task.detached {
                     do { try await tracker.reject(lineItemID: id.value) } catch {
                         inbox.append(.notice("Not rejected: \(error)"))
                         waker.wake()
                     }
                 }
             case .refreshNow:
-                Task { await tracker.refreshNow() }
+                Task.detached { await tracker.refreshNow() }
             case .cycleTheme:
                 let names = loader.availableThemes()
                 if !names.isEmpty, !noColor {
@@ -160,7 +161,7 @@ enum DashboardRunner {
                 }
             case .demoTogglePause:
                 if let demo {
-                    Task {
+                    Task.detached {
                         let paused = await demo.togglePause()
                         inbox.append(action: .demoPaused(paused))
                         inbox.append(.notice(paused ? "Shopper paused (space resumes)" : "Shopper resumed"))
@@ -168,7 +169,7 @@ enum DashboardRunner {
                     }
                 }
             case .demoNextStep:
-                if let demo { Task { await demo.nextStep() } }
+                if let demo { Task.detached { await demo.nextStep() } }
             }
             return true
         }
