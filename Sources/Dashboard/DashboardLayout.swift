@@ -40,7 +40,7 @@ public struct DashboardLayout: Hashable, Sendable {
         rects[.timeline] = Rect(x: 0, y: body.y, width: leftWidth, height: timelineHeight)
         rects[.items] = Rect(x: 0, y: body.y + timelineHeight, width: leftWidth, height: body.height - timelineHeight)
 
-        let handlingHeight = min(HandlingPane.lines(state, width: rightWidth - 2).count + 2, max(3, body.height / 4))
+        let handlingHeight = min(HandlingPane.lines(state, width: rightWidth - 2).count + 2, max(3, body.height * 2 / 5))
         let shopperHeight = state.workflowState == .delivering ? max(4, min(body.height / 3, 16)) : 4
         let chatHeight = max(0, body.height - handlingHeight - shopperHeight)
         var y = body.y

@@ -20,8 +20,11 @@ extension Reducer {
             state.itemList = ItemList(items: state.items)
             state.itemsLoaded = true
             state.lastUpdate = state.now
+            let firstLoad = state.selectedItemID == nil
             if state.selectedItem == nil { selectDefaultItem(&state) }
             clampScrolls(&state)
+            // Only the first load scrolls to the default choice; later updates must not move the view under the reader.
+            if firstLoad { revealSelection(&state, layout(state)) }
         case .handling(let handling):
             state.handling = S.clean(handling)
             state.lastUpdate = state.now

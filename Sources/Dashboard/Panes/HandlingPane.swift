@@ -21,12 +21,13 @@ enum HandlingPane {
             for l in Text.wrap(text, width: width) { out.append(Line(text: l, style: style)) }
         }
         if let a = h.address {
+            // The address keeps to two lines, cut by cells, so a long one cannot push the rest away.
             var first = a.addressLine1
             if let second = a.addressLine2, !second.isEmpty { first += ", " + second }
-            add(first, Style(.text, .bold))
+            out.append(Line(text: Text.truncate(first, toCells: width), style: Style(.text, .bold)))
             let city = [a.locality, [a.administrativeArea, a.postalCode].filter { !$0.isEmpty }.joined(separator: " "), a.countryCode]
                 .filter { !$0.isEmpty }.joined(separator: ", ")
-            if !city.isEmpty { add(city, Style(.text, .bold)) }
+            if !city.isEmpty { out.append(Line(text: Text.truncate(city, toCells: width), style: Style(.text, .bold))) }
         } else {
             add("No address given", Style(.dim))
         }

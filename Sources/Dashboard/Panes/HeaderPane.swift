@@ -25,11 +25,12 @@ enum HeaderPane {
         var parts = ["ordertop"]
         if state.isDemo { parts.append(state.demoPaused ? "DEMO (paused)" : "DEMO") }
         guard let order = state.order else { return (parts + ["waiting for the order…"]).joined(separator: " · ") }
-        parts.append("Order \(order.id.value)")
+        // The state comes first: it is what people look for, and a narrow header cuts from the right.
+        parts.append(order.workflowState.title)
         var type = typeName(order.fulfillmentType)
         if let category = order.pickupCategory, !category.isEmpty { type += " (\(category))" }
         parts.append(type)
-        parts.append(order.workflowState.title)
+        parts.append("order \(order.id.value)")
         return parts.joined(separator: " · ")
     }
 
@@ -45,13 +46,13 @@ enum HeaderPane {
     static func detailLine(_ state: DashboardState) -> String {
         var parts: [String] = []
         let time = state.localTime
-        if let created = state.order?.creationDate { parts.append("created " + time.dayAndClock(created)) }
-        if let details = state.order?.fulfillmentDetails, let w = time.window(details.windowStartsAt, details.windowEndsAt) {
-            parts.append((state.fulfillmentType == .pickup ? "pickup " : "window ") + w)
-        }
         if state.itemsLoaded, state.fulfillmentType != .lastMileDelivery, state.itemList.total > 0 {
             parts.append("\(state.itemList.picked)/\(state.itemList.total) picked")
         }
+        if let details = state.order?.fulfillmentDetails, let w = time.window(details.windowStartsAt, details.windowEndsAt) {
+            parts.append((state.fulfillmentType == .pickup ? "pickup " : "window ") + w)
+        }
+        if let created = state.order?.creationDate { parts.append("created " + time.dayAndClock(created)) }
         return parts.isEmpty ? "…" : parts.joined(separator: " · ")
     }
 

@@ -32,7 +32,7 @@ enum ItemsPane {
 
     static func replacementState(_ item: LineItem) -> (String, Role) {
         switch item.replacementStatus {
-        case .pending?: return ("pending: a approves, x rejects", .warning)
+        case .pending?: return ("pending (a/x)", .warning)
         case .approved?: return ("approved", .itemFound)
         case .rejected?: return ("rejected", .itemRefunded)
         case .unknown(let raw)?: return (raw, .stateUnknown)
@@ -40,7 +40,7 @@ enum ItemsPane {
             switch item.status {
             case .approved: return ("approved", .itemFound)
             case .rejected: return ("rejected", .itemRefunded)
-            default: return ("pending", .warning)
+            default: return ("pending (a/x)", .warning)
             }
         }
     }
