@@ -67,6 +67,7 @@ mapTrail = "muted"
 mapShopper = { fg = "orange", bold = true }
 mapDestination = { fg = "accent", bold = true }
 help = { fg = "fg", bg = "bar" }
+
 """#
 
     static let monochromeTOML = #"""
@@ -102,5 +103,6 @@ mapTrail = "default"
 mapShopper = { bold = true, reverse = true }
 mapDestination = { bold = true, underline = true }
 help = "default"
+
 """#
 }

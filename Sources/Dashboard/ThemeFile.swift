@@ -14,6 +14,8 @@ struct ThemeFile: Sendable {
         var background: String?
         var attributes: Attributes
         var origin: Origin
+        /// True for `{ fg = ... }`, false for a bare colour string: errors name `fg`/`bg` only for tables.
+        var isTable = false
     }
 
     var file: String
@@ -88,7 +90,7 @@ struct ThemeFile: Sendable {
                 guard let spec = value.table else {
                     throw fail("roles", key, "must be a colour or a table like { fg = \"red\", bold = true }")
                 }
-                var raw = RawRole(attributes: [], origin: origin)
+                var raw = RawRole(attributes: [], origin: origin, isTable: true)
                 for (field, fieldValue) in spec {
                     switch field {
                     case "fg", "bg":

@@ -158,8 +158,7 @@ public struct ThemeLoader: Sendable {
             for (field, text) in [("fg", raw.foreground), ("bg", raw.background)] {
                 guard let text else { continue }
                 guard let colour = ColorParser.parse(text, palette: colours) else {
-                    let key = raw.foreground != nil && raw.background == nil && field == "fg" ? "roles.\(role.rawValue)"
-                        : "roles.\(role.rawValue).\(field)"
+                    let key = raw.isTable ? "roles.\(role.rawValue).\(field)" : "roles.\(role.rawValue)"
                     throw ThemeError(file: raw.origin.file, line: raw.origin.line, key: key, problem: Self.badColour(text))
                 }
                 if field == "fg" { style.foreground = colour } else { style.background = colour }
