@@ -51,6 +51,9 @@ public final class CursesScreen {
     private var defaultColors = false
     private let colors: Int
 
+    /// How many cells the last `draw` handed to curses (0 for an unchanged canvas); for benchmarks.
+    public private(set) var lastDrawCellCount = 0
+
     private var lastCanvas: Canvas?
     private var needsFullRedraw = true
     private var needsClear = false
@@ -240,6 +243,7 @@ public final class CursesScreen {
         let full = needsFullRedraw || lastCanvas?.size != canvas.size
         let runs = ScreenDiff.runs(from: full ? nil : lastCanvas, to: canvas)
         var wrote = false
+        var cellCount = 0
         if full {
             if needsClear { _ = clearok(cn_curscr(), true); needsClear = false }
             _ = werase(window)
@@ -262,6 +266,7 @@ public final class CursesScreen {
                     buffer.append(wchar_t(bitPattern: scalar.value))
                 }
                 x += cellWidth
+                cellCount += 1
             }
             guard !buffer.isEmpty else { continue }
             let base = styleForRole[run.style.role] ?? (CN_A_NORMAL, 0)
@@ -275,6 +280,7 @@ public final class CursesScreen {
         _ = wattr_set(window, CN_A_NORMAL, 0, nil)
         if updateCursor(cursor, rows: rows, cols: cols) { wrote = true }
         lastCanvas = canvas
+        lastDrawCellCount = cellCount
         needsFullRedraw = false
         guard wrote else { return }
         _ = wnoutrefresh(window)

@@ -32,13 +32,17 @@ struct CursesTerminalOffscreenTests {
         screen.draw(frame)
         let first = screen.bytesWrittenSinceLastCall()
         #expect(first > 80 * 20)
+        #expect(screen.lastDrawCellCount > 80 * 20)
         screen.draw(frame)
         #expect(screen.bytesWrittenSinceLastCall() == 0)
+        // curses would also skip identical cells; the screen must not even hand them over.
+        #expect(screen.lastDrawCellCount == 0)
         var changed = frame
         changed.put("7", x: 7, y: 5)
         screen.draw(changed)
         let one = screen.bytesWrittenSinceLastCall()
         #expect(one > 0 && one < 32, "one cell wrote \(one) bytes")
+        #expect(screen.lastDrawCellCount == 1)
         screen.draw(changed)
         #expect(screen.bytesWrittenSinceLastCall() == 0)
     }
@@ -100,6 +104,7 @@ struct CursesTerminalOffscreenTests {
         _ = screen.bytesWrittenSinceLastCall()
         screen.setStyles { role, _ in role == .itemFound ? ThemeStyle(foreground: .indexed(200)) : ThemeStyle() }
         screen.draw(c)
+        #expect(screen.lastDrawCellCount == 30 * 4)
         let after = screen.offscreenOutput()
         #expect(screen.bytesWrittenSinceLastCall() > 0)
         #expect(String(decoding: after, as: UTF8.self).contains("38;5;200m"))
