@@ -149,6 +149,10 @@ public struct Canvas: Hashable, Sendable {
             if cx >= area.x {
                 set(x: cx, y: y, Cell(text: String(character), width: UInt8(w), style: style))
                 if w == 2 { set(x: cx + 1, y: y, Cell(text: "", width: 0, style: style)) }
+            } else if cx + w > area.x {
+                // A wide grapheme cut by the clip's left edge: its visible half becomes a space
+                // instead of leaving what was there before.
+                set(x: area.x, y: y, Cell(text: " ", style: style))
             }
             cx += w
         }
@@ -157,8 +161,12 @@ public struct Canvas: Hashable, Sendable {
 
     /// Fills a rectangle with one character.
     public mutating func fill(_ rect: Rect, with text: String = " ", style: Style = .plain) {
-        for yy in max(0, rect.y)..<min(size.height, rect.maxY) where rect.width > 0 {
-            for xx in max(0, rect.x)..<min(size.width, max(rect.maxX, 0)) {
+        // Clip first: a rectangle wholly outside the canvas would otherwise make an inverted range and trap.
+        let (x0, x1) = (max(0, rect.x), min(size.width, rect.maxX))
+        let (y0, y1) = (max(0, rect.y), min(size.height, rect.maxY))
+        guard x0 < x1, y0 < y1 else { return }
+        for yy in y0..<y1 {
+            for xx in x0..<x1 {
                 set(x: xx, y: yy, Cell(text: text, style: style))
             }
         }
