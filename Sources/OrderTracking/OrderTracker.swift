@@ -115,6 +115,7 @@ public actor OrderTracker {
         for task in all { task.cancel() }
         for task in all { await task.value }
         tasks.removeAll()
+        running.removeAll()
         senderTask = nil
         continuation.finish()
     }

@@ -58,10 +58,11 @@ public struct PollPlan: Hashable, Sendable, CustomStringConvertible {
         "order \(order), items \(items), handling \(handling), location \(location), chat \(chat)\(chatSendAllowed ? ", send" : "")"
     }
 
-    /// The plan before the order has been read: fetch everything that is fetched at the start.
+    /// The plan before the order has been read: the order and the handling. Items wait for the
+    /// order's type, because last-mile orders have none to ask for.
     public static func initial(for type: FulfillmentType?) -> PollPlan {
-        PollPlan(order: .poll(.normal), items: type == .lastMileDelivery ? .off : .once("initial"), handling: .once("handling"),
-                 location: .off, chat: .off, chatSendAllowed: false)
+        PollPlan(order: .poll(.normal), items: (type == nil || type == .lastMileDelivery) ? .off : .once("initial"),
+                 handling: .once("handling"), location: .off, chat: .off, chatSendAllowed: false)
     }
 
     /// The plan for a known state, or nil for a state the docs do not list (the caller keeps its last plan).
@@ -87,7 +88,7 @@ public struct PollPlan: Hashable, Sendable, CustomStringConvertible {
 
         let chat: PollMode
         switch phase {
-        case .shopping: chat = .poll(.normal)
+        case .shopping: chat = type == .lastMileDelivery ? .off : .poll(.normal)
         // One read after the window closes shows the messages sent just before checkout.
         case .afterCheckout, .delivering: chat = type == .lastMileDelivery ? .off : .once("final")
         default: chat = .off

@@ -78,11 +78,12 @@ struct PollPlanTests {
         #expect(direct?.items == .once("final"))
     }
 
-    @Test("the initial plan fetches the order, the items and the handling")
+    @Test("the initial plan fetches the order and the handling; items wait for the order's type")
     func initial() {
         let plan = PollPlan.initial(for: nil)
         #expect(plan.order == .poll(.normal))
-        #expect(plan.items == .once("initial"))
+        #expect(plan.items == .off)
+        #expect(PollPlan.initial(for: .delivery).items == .once("initial"))
         #expect(plan.handling == .once("handling"))
         #expect(plan.location == .off && plan.chat == .off)
         #expect(PollPlan.initial(for: .lastMileDelivery).items == .off)

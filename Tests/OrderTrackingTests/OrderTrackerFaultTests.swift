@@ -1,0 +1,143 @@
+import ConnectAPI
+import ConnectSandbox
+import Foundation
+import OrderTracking
+import Testing
+
+/// The tracker facing a misbehaving server, a rejected token, and being stopped.
+@Suite("OrderTracker faults", .serialized)
+struct OrderTrackerFaultTests {
+    @Test("500s, 429 with Retry-After, garbage and closed connections: the true final state, every message once")
+    func faults() async throws {
+        try await withFixture { f in
+            let orderPath = "/v2/post_checkout/orders/\(f.orderID)"
+            await f.server.injectFault(Fault(pathPrefix: orderPath, method: "GET", kind: .status(500), count: 2))
+            await f.server.injectFault(Fault(pathPrefix: orderPath + "/handling", kind: .closeConnection, count: 1))
+            await f.server.injectFault(Fault(pathPrefix: orderPath + "/items", kind: .status(429, retryAfter: 2), count: 1))
+            let tracker = f.tracker()
+            let (log, follower) = await f.follow(tracker)
+            try await f.pump("the order despite faults") { await log.isLoaded(.brandNew) }
+            let orderStatuses = await log.statuses(.order)
+            #expect(orderStatuses.contains { if case .retrying = $0 { true } else { false } })
+            #expect(orderStatuses.last == .live)
+            let itemStatuses = await log.statuses(.items)
+            #expect(itemStatuses.contains(.retrying(after: .seconds(2), reason: "rate limited (429)")), "Retry-After is honoured")
+            #expect(await log.statuses(.handling).contains { if case .retrying = $0 { true } else { false } })
+
+            let (_, batch) = try await f.assign()
+            _ = try await f.admin.advanceBatch(batch)
+            try await f.pump("picking") { await log.lastOrderState == .picking }
+            let chatPath = "/v2/post_checkout/chat/\(f.orderID)/messages"
+            await f.server.injectFault(Fault(pathPrefix: chatPath, method: "GET", kind: .garbage, count: 2))
+            await f.server.injectFault(Fault(pathPrefix: chatPath, method: "POST", kind: .status(500), count: 1))
+            await f.server.injectFault(Fault(pathPrefix: chatPath, method: "POST", kind: .closeConnection, count: 1))
+            try await tracker.send("first message")
+            try await tracker.send("second message")
+            try await f.pump("both messages sent") {
+                guard let outbox = await log.lastOutbox, outbox.count == 2 else { return false }
+                return outbox.allSatisfy { if case .sent = $0.state { true } else { false } }
+            }
+            #expect(await log.statuses(.chat).contains { if case .badReply = $0 { true } else { false } })
+            let bodies = await f.server.store.messages(orderID: f.orderID).map(\.body)
+            #expect(bodies.filter { $0 == "first message" }.count == 1)
+            #expect(bodies.filter { $0 == "second message" }.count == 1)
+            #expect(bodies.firstIndex(of: "first message")! < bodies.firstIndex(of: "second message")!, "sent in order")
+
+            await f.server.injectFault(Fault(pathPrefix: orderPath, method: "GET", kind: .status(503), count: 3))
+            _ = try await f.admin.advanceBatch(batch, to: "delivering")
+            _ = try await f.admin.advanceBatch(batch, to: "completed")
+            try await f.pump("the true final state") { await log.finished == .delivered }
+            await tracker.stop()
+            await follower.value
+        }
+    }
+
+    @Test("a 401 pauses polling until a new token is supplied")
+    func tokenRejected() async throws {
+        try await withFixture { f in
+            let tracker = f.tracker(client: f.user.with(token: BearerToken("not-a-real-token")))
+            let (log, follower) = await f.follow(tracker)
+            try await f.pump("token rejected") { await log.statuses(.order).contains(.tokenRejected) }
+            let before = try f.accessLog().count
+            try await f.idle(steps: 20)
+            #expect(try f.accessLog().count == before, "a rejected endpoint is not retried with the same token")
+            await tracker.updateToken(try #require(f.user.token))
+            try await f.pump("the order with the new token") { await log.lastOrderState == .brandNew }
+            await tracker.stop()
+            await follower.value
+        }
+    }
+
+    @Test("an unknown order is reported as not found")
+    func notFound() async throws {
+        try await withFixture { f in
+            let tracker = OrderTracker(client: f.user, orderID: "no-such-order",
+                                       configuration: TrackerConfiguration(normalInterval: .milliseconds(100), slowInterval: .milliseconds(500)),
+                                       clock: f.clock)
+            let (log, follower) = await f.follow(tracker)
+            try await f.pump("not found") { await log.statuses(.order).contains(.notFound) }
+            await tracker.stop()
+            await follower.value
+        }
+    }
+
+    @Test("stop() cancels every task and ends the event stream")
+    func stopLeavesNothingRunning() async throws {
+        try await withFixture { f in
+            let tracker = f.tracker()
+            let (log, follower) = await f.follow(tracker)
+            let (_, batch) = try await f.assign()
+            _ = try await f.admin.advanceBatch(batch)
+            try await f.pump("picking") { await log.lastOrderState == .picking }
+            #expect(await !tracker.runningEndpoints.isEmpty)
+            await tracker.stop()
+            #expect(await tracker.runningEndpoints.isEmpty)
+            await follower.value // the stream finished, or this would never return
+            let after = try f.accessLog().count
+            try await f.idle(steps: 20)
+            #expect(try f.accessLog().count == after, "no request after stop")
+        }
+    }
+
+    @Test("replacements: refused locally outside picking or without a pending replacement; approved once")
+    func replacements() async throws {
+        try await withFixture { f in
+            let tracker = f.tracker()
+            let (log, follower) = await f.follow(tracker)
+            try await f.pump("items") { await log.lastItems != nil }
+            let first = try #require(await log.lastItems?.first).id.value
+            await #expect(throws: TrackerRefusal.self) { try await tracker.approve(lineItemID: first) }
+            let (shopper, batch) = try await f.assign()
+            _ = try await f.admin.advanceBatch(batch)
+            try await f.pump("picking") { await log.lastOrderState == .picking }
+            await #expect(throws: TrackerRefusal.self) { try await tracker.approve(lineItemID: first) }
+            _ = try await f.admin.updateShopperItem(shopperID: shopper, orderID: f.orderID, lineNum: "1",
+                                                    ShopperItemUpdate(status: .replaced, replacementItem: ReplacementItemSpec(name: "Plantains")))
+            try await f.pump("a pending replacement") { await log.lastItems?.first?.replacementStatus == .pending }
+            try await tracker.approve(lineItemID: first)
+            try await f.pump("approved") { await log.lastItems?.first?.replacementStatus == .approved }
+            await #expect(throws: TrackerRefusal.self) { try await tracker.approve(lineItemID: first) }
+            await tracker.stop()
+            await follower.value
+        }
+    }
+
+    @Test("markRead sends one PUT per new batch of unread shopper messages")
+    func markRead() async throws {
+        try await withFixture { f in
+            let tracker = f.tracker()
+            let (log, follower) = await f.follow(tracker)
+            let (_, batch) = try await f.assign()
+            _ = try await f.admin.advanceBatch(batch)
+            _ = try await f.admin.shopperSays(orderID: f.orderID, body: "Hello!")
+            try await f.pump("the message") { await log.lastChat?.chatMessages.count == 1 }
+            await tracker.markRead()
+            await tracker.markRead()
+            try await f.pump("read") { await log.lastChat?.chatMessages.first?.read == true }
+            let puts = try f.accessLog().filter { $0.method == "PUT" && $0.path.hasSuffix("/messages") }
+            #expect(puts.count == 1)
+            await tracker.stop()
+            await follower.value
+        }
+    }
+}
