@@ -108,9 +108,11 @@ public actor ScriptedShopper {
         wake()
     }
 
-    /// `space` in the demo.
-    public func togglePause() {
+    /// `space` in the demo. Returns whether the shopper is paused now.
+    @discardableResult
+    public func togglePause() -> Bool {
         if isPaused { resume() } else { pause() }
+        return isPaused
     }
 
     /// `n` in the demo: the next step runs now. While paused it runs that one step and stays paused.
