@@ -296,7 +296,8 @@ public struct ConnectClient: Sendable {
             reason = "connecting timed out"; sent = false
         } else if lower.contains("deadlineexceeded") || lower.contains("readtimeout") || lower.contains("timeout") {
             reason = "no reply in time"
-        } else if lower.contains("remoteconnectionclosed") || lower.contains("connection reset") || lower.contains("eof") {
+        } else if lower.contains("remoteconnectionclosed") || lower.contains("connection reset") || lower.contains("eof")
+                    || lower.contains("stream ended") {
             reason = "the server closed the connection"
         } else if lower.contains("responsetoolarge") || lower.contains("toolarge") {
             reason = "the reply was too large"

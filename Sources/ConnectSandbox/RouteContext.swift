@@ -1,6 +1,7 @@
 import ConnectAPI
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// What every route file needs: the store, the body cap, and helpers for auth and bodies.
 struct RouteContext: Sendable {
@@ -58,6 +59,8 @@ struct RouteContext: Sendable {
             let buffer = try await request.body.collect(upTo: maxBodyBytes)
             return Data(buffer.readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw SandboxError(.contentTooLarge, "The request body is too large (limit \(maxBodyBytes) bytes)", key: "body")
+        } catch is NIOTooManyBytesError {
             throw SandboxError(.contentTooLarge, "The request body is too large (limit \(maxBodyBytes) bytes)", key: "body")
         }
     }

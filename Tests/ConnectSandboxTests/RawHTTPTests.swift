@@ -106,9 +106,12 @@ import Testing
             #expect(endpoint.contains("/v2/post_checkout/orders/{order_id}"))
 
             await sandbox.server.injectFault(Fault(pathPrefix: "/v2/post_checkout", kind: .closeConnection))
-            guard case .transport = await connectError({ try await user.order(orderID) }) else {
+            let start = ContinuousClock.now
+            guard case .transport(_, _, let reason, _) = await connectError({ try await user.order(orderID) }) else {
                 Issue.record("expected a transport error"); return
             }
+            #expect(reason == "the server closed the connection")
+            #expect(ContinuousClock.now - start < .seconds(5), "the connection closes at once instead of timing out")
             #expect(try await user.order(orderID).workflowState == .brandNew)
 
             await sandbox.server.injectFault(Fault(pathPrefix: "/v2/post_checkout", kind: .delay(milliseconds: 1)))
@@ -137,7 +140,8 @@ import Testing
         #expect(server.port > 0)
         #expect(server.baseURL == "http://127.0.0.1:\(server.port)")
         await server.stop()
-        let error = await connectError { try await ConnectClient(baseURL: server.baseURL).token(.clientCredentials(id: "a", secret: "b")) }
+        // AsyncHTTPClient retries refused connections until the deadline, so keep the deadline short.
+        let error = await connectError { try await ConnectClient(baseURL: server.baseURL, timeout: .seconds(1)).token(.clientCredentials(id: "a", secret: "b")) }
         guard case .transport(_, _, let reason, _) = error else { Issue.record("expected transport, got \(String(describing: error))"); return }
         #expect(reason == "connection refused")
     }
