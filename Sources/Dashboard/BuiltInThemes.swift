@@ -72,7 +72,7 @@ help = { fg = "fg", bg = "bar" }
 
     static let monochromeTOML = #"""
 # ordertop monochrome theme: no colours at all, only bold, underline and reverse.
-# The same attributes are used for any theme when NO_COLOR is set.
+# With NO_COLOR, any theme borrows these attributes for the roles it marks by colour alone.
 name = "monochrome"
 
 [roles]
