@@ -229,6 +229,26 @@ struct ScenarioShopperTests {
         await run.stop()
     }
 
+    @Test("a passing server error is retried once; one that stays is reported and the run goes on")
+    func retryOnce() async throws {
+        var run = try await ScenarioRun.start(.delivery)
+        await run.run { isDone($0) { if case .createBatch = $0 { true } else { false } } }
+        // One 503 on the next advance: retried, so no failure shows. Then two 503s on a chat line: reported, and on we go.
+        await run.server.injectFault(Fault(pathPrefix: "/v2/fulfillment_sandbox/batches/", method: "POST", kind: .status(503), count: 1))
+        await run.run { isDone($0) { $0 == .advance(.main, to: "picking") } }
+        #expect(failures(run.log) == [])
+        await run.server.injectFault(Fault(pathPrefix: "/v2/fulfillment_sandbox/orders/\(run.order.orderID)/messages", method: "POST",
+                                           kind: .status(503), count: 2))
+        let failed = await run.run { if case .failed = $0 { true } else { false } }
+        guard case .failed(let index, _, let error) = failed else { Issue.record("no failure reported"); await run.stop(); return }
+        #expect(index != nil)
+        #expect(error.contains("503"))
+        #expect(await run.finish().last == .finished)
+        #expect(failures(run.log).count == 1)
+        #expect(try await run.state() == .delivered)
+        await run.stop()
+    }
+
     @Test("a failing call is reported and the scenario goes on")
     func failureIsReported() async throws {
         var run = try await ScenarioRun.start(.delivery)
