@@ -96,7 +96,7 @@ public struct DashboardState: Hashable, Sendable {
         case .canceled: return "Chat is closed: the order was canceled."
         case .delivered: return "Chat is closed: the order was delivered."
         default:
-            return "Chat is open only while the shopper is picking (now: \(order.workflowState.title))."
+            return "Chat is open only during picking (now: \(order.workflowState.title))."
         }
     }
 

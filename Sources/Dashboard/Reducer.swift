@@ -17,6 +17,7 @@ public func reduce(_ state: inout DashboardState, _ action: Action) -> [Effect] 
     case .resize(let size):
         state.size = size
         Reducer.clampScrolls(&state)
+        Reducer.revealSelection(&state, Reducer.layout(state))
         effects = []
     case .themeChanged(let name):
         state.themeName = name
@@ -111,7 +112,9 @@ enum Reducer {
         if row + 1 < list.rows.count, case .replacement = list.rows[row + 1] { bottom = row + 1 }
         var offset = state.scrollOffset(.items)
         if bottom >= offset + height { offset = bottom - height + 1 }
-        if top < offset { offset = top }
+        if row < offset { offset = row }
+        // The list's title comes along only when there is room for it and the item together.
+        if top < offset, bottom - top < height { offset = top }
         state.scroll[.items] = max(0, offset)
     }
 }

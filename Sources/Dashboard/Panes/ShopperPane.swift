@@ -30,9 +30,9 @@ enum ShopperPane {
         var out = [Line(text: "Shopper " + HandlingPane.coordinates(here) + (state.shopperLocation == nil ? " (last seen)" : ""),
                         style: Style(.mapShopper, .bold))]
         if let destination = state.handling?.coordinates, destination.isValid {
-            let meters = ShopperGeo.distance(here, destination)
-            let bearing = ShopperGeo.bearing(here, destination)
-            out.append(Line(text: "\(ShopperGeo.distanceText(meters)) to the address, heading \(ShopperGeo.compass(bearing)) (\(Int(bearing.rounded()))°)",
+            let meters = Geo.distance(from: here, to: destination)
+            let bearing = Geo.bearing(from: here, to: destination)
+            out.append(Line(text: "\(Geo.formatDistance(meters)) to the address, heading \(Geo.compassPoint(bearing)) (\(Int(bearing.rounded()) % 360)°)",
                             style: Style(.text)))
         } else {
             out.append(Line(text: "No coordinates for the address", style: Style(.dim)))
@@ -51,73 +51,20 @@ enum ShopperPane {
         }
         let mapArea = Rect(x: area.x, y: area.y + shown, width: area.width, height: area.height - shown)
         guard absenceReason(state) == nil, mapArea.height >= 2, mapArea.width >= 4 else { return }
-        ShopperMap.draw(trail: state.trail, shopper: state.shopperLocation, destination: state.handling?.coordinates,
-                        into: &canvas, rect: mapArea)
-    }
-}
-
-// Stand-ins until the shared Geo and BrailleMap land; replaced by them, not kept beside them.
-enum ShopperGeo {
-    static func distance(_ a: Coordinates, _ b: Coordinates) -> Double {
-        let r = 6_371_000.0
-        let (la1, la2) = (a.latitude * .pi / 180, b.latitude * .pi / 180)
-        let dla = la2 - la1, dlo = (b.longitude - a.longitude) * .pi / 180
-        let h = sin(dla / 2) * sin(dla / 2) + cos(la1) * cos(la2) * sin(dlo / 2) * sin(dlo / 2)
-        return 2 * r * asin(min(1, sqrt(h)))
+        drawMap(state, into: &canvas, rect: mapArea)
     }
 
-    static func bearing(_ a: Coordinates, _ b: Coordinates) -> Double {
-        let (la1, la2) = (a.latitude * .pi / 180, b.latitude * .pi / 180)
-        let dlo = (b.longitude - a.longitude) * .pi / 180
-        let y = sin(dlo) * cos(la2)
-        let x = cos(la1) * sin(la2) - sin(la1) * cos(la2) * cos(dlo)
-        let deg = atan2(y, x) * 180 / .pi
-        return (deg + 360).truncatingRemainder(dividingBy: 360)
-    }
-
-    static func compass(_ degrees: Double) -> String {
-        let names = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"]
-        return names[Int(((degrees + 22.5) / 45).rounded(.down)) % 8]
-    }
-
-    static func distanceText(_ meters: Double) -> String {
-        meters < 1000 ? "\(Int(meters.rounded())) m" : String(format: "%.1f km", meters / 1000)
-    }
-}
-
-enum ShopperMap {
-    static func draw(trail: [Coordinates], shopper: Coordinates?, destination: Coordinates?, into canvas: inout Canvas, rect: Rect) {
-        var points = trail
-        if let shopper { points.append(shopper) }
-        if let destination, destination.isValid { points.append(destination) }
-        guard !points.isEmpty else { return }
-        var minLat = points.map(\.latitude).min() ?? 0, maxLat = points.map(\.latitude).max() ?? 0
-        var minLon = points.map(\.longitude).min() ?? 0, maxLon = points.map(\.longitude).max() ?? 0
-        if maxLat - minLat < 1e-6 { minLat -= 0.001; maxLat += 0.001 }
-        if maxLon - minLon < 1e-6 { minLon -= 0.001; maxLon += 0.001 }
-        let dotsW = rect.width * 2, dotsH = rect.height * 4
-        func dot(_ c: Coordinates) -> (Int, Int) {
-            let x = Int(((c.longitude - minLon) / (maxLon - minLon) * Double(dotsW - 1)).rounded())
-            let y = Int(((maxLat - c.latitude) / (maxLat - minLat) * Double(dotsH - 1)).rounded())
-            return (min(dotsW - 1, max(0, x)), min(dotsH - 1, max(0, y)))
+    static func drawMap(_ state: DashboardState, into canvas: inout Canvas, rect: Rect) {
+        let map = BrailleMap.plot(size: Size(width: rect.width, height: rect.height), trail: state.trail,
+                                  shopper: state.shopperLocation, destination: state.handling?.coordinates)
+        for (row, line) in map.lines.prefix(rect.height).enumerated() {
+            canvas.put(line, x: rect.x, y: rect.y + row, style: Style(.mapTrail), clip: rect)
         }
-        var bits = [UInt8](repeating: 0, count: rect.width * rect.height)
-        let masks: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
-        for c in trail {
-            let (x, y) = dot(c)
-            bits[(y / 4) * rect.width + x / 2] |= masks[y % 4][x % 2]
+        if let d = map.destination {
+            canvas.put("⌂", x: rect.x + d.x, y: rect.y + d.y, style: Style(.mapDestination, .bold), clip: rect)
         }
-        for (i, b) in bits.enumerated() where b != 0 {
-            let s = String(UnicodeScalar(0x2800 + UInt32(b)).map(Character.init) ?? " ")
-            canvas.put(s, x: rect.x + i % rect.width, y: rect.y + i / rect.width, style: Style(.mapTrail), clip: rect)
-        }
-        if let destination, destination.isValid {
-            let (x, y) = dot(destination)
-            canvas.put("⌂", x: rect.x + x / 2, y: rect.y + y / 4, style: Style(.mapDestination, .bold), clip: rect)
-        }
-        if let shopper {
-            let (x, y) = dot(shopper)
-            canvas.put("●", x: rect.x + x / 2, y: rect.y + y / 4, style: Style(.mapShopper, .bold), clip: rect)
+        if let s = map.shopper {
+            canvas.put("●", x: rect.x + s.x, y: rect.y + s.y, style: Style(.mapShopper, .bold), clip: rect)
         }
     }
 }

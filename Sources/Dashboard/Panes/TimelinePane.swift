@@ -56,7 +56,10 @@ enum TimelinePane {
         let area = PaneFrame.draw(&canvas, rect, title: PaneID.timeline.title, focused: focused)
         guard !area.isEmpty else { return }
         let lines = flow(entries(state), width: area.width)
-        let offset = min(state.scrollOffset(.timeline), max(0, lines.count - area.height))
+        // Until the person scrolls, keep the current state in view: it is the one line that matters most.
+        let current = lines.firstIndex { $0.contains { $0.style.role == .stateCurrent || $0.style.role == .stateUnknown } } ?? 0
+        let wanted = state.scroll[.timeline] ?? max(0, current - area.height + 1)
+        let offset = min(wanted, max(0, lines.count - area.height))
         for row in 0..<min(area.height, lines.count - offset) {
             var x = area.x
             for (i, e) in lines[row + offset].enumerated() {
