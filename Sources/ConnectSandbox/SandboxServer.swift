@@ -2,6 +2,7 @@ import ConnectAPI
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// How to run a sandbox server.
 public struct SandboxConfiguration: Sendable {
@@ -61,14 +62,16 @@ public final class SandboxServer: Sendable {
     /// Such as `http://127.0.0.1:54321`.
     public let baseURL: String
     private let task: Task<Void, Never>
+    private let group: ServiceGroup
 
-    private init(store: SandboxStore, configuration: SandboxConfiguration, port: Int, task: Task<Void, Never>) {
+    private init(store: SandboxStore, configuration: SandboxConfiguration, port: Int, task: Task<Void, Never>, group: ServiceGroup) {
         self.store = store
         self.configuration = configuration
         self.port = port
         let host = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
         self.baseURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         self.task = task
+        self.group = group
     }
 
     /// Starts listening and returns once connections are accepted.
@@ -85,9 +88,11 @@ public final class SandboxServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? configuration.port)) },
             logger: logger)
+        // A group of our own, without signal handling, so `stop()` can shut down gracefully.
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             do {
-                try await app.run()
+                try await group.run()
                 continuation.yield(.failure(SandboxServerError.stoppedBeforeListening))
             } catch {
                 continuation.yield(.failure(error))
@@ -97,7 +102,7 @@ public final class SandboxServer: Sendable {
         for await event in events {
             switch event {
             case .success(let port):
-                return SandboxServer(store: store, configuration: configuration, port: port, task: task)
+                return SandboxServer(store: store, configuration: configuration, port: port, task: task, group: group)
             case .failure(let error):
                 let text = String(describing: error)
                 let reason = text.lowercased().contains("in use") ? "address already in use" : String(text.prefix(200))
@@ -109,7 +114,7 @@ public final class SandboxServer: Sendable {
 
     /// Stops listening and waits for the server to wind down.
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 

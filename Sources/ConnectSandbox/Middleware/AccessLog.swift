@@ -33,10 +33,13 @@ public actor AccessLog {
         let ms = (duration.secondsDouble * 1_000_000).rounded() / 1000
         let line = Line(time: time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)), method: method, path: path,
                         status: status, durationMS: ms)
+        // Keys in a fixed, readable order; values through the encoder so paths are escaped properly.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        guard var data = try? encoder.encode(line) else { return }
-        data.append(0x0A)
+        func quoted(_ text: String) -> String { (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\"" }
+        let text = "{\"time\":\(quoted(line.time)),\"method\":\(quoted(line.method)),\"path\":\(quoted(line.path)),"
+            + "\"status\":\(line.status),\"duration_ms\":\(line.durationMS)}\n"
+        let data = Data(text.utf8)
         handle.write(data)
     }
 }
