@@ -81,14 +81,16 @@ public enum ScenarioLines {
     /// A short reply in character to a customer's own message.
     public static func reply(to message: String, using rng: inout ScenarioRandom) -> String {
         let text = message.lowercased()
-        func has(_ words: [String]) -> Bool { words.contains { text.contains($0) } }
-        if has(["thank", "thx", "cheers"]) {
+        // Whole words, so "no," counts and "know" does not.
+        let words = Set(text.split { !($0.isLetter || $0 == "'" || $0 == "\u{2019}") }.map { $0.replacingOccurrences(of: "\u{2019}", with: "'") })
+        func has(_ wanted: [String]) -> Bool { wanted.contains { words.contains($0) } }
+        if has(["thanks", "thank", "thx", "ty", "cheers"]) {
             return rng.pick(["You're welcome!", "Happy to help!", "Anytime!"])
         }
-        if has(["no ", "nope", "reject", "don't", "do not", "instead"]) {
+        if has(["no", "nope", "reject", "don't", "dont", "not", "skip", "instead"]) {
             return rng.pick(["No problem, I'll put it back.", "Got it, I'll skip that one.", "Understood, I'll look for something else."])
         }
-        if has(["yes", "ok", "sure", "fine", "great", "approve", "perfect"]) {
+        if has(["yes", "yep", "yeah", "ok", "okay", "sure", "fine", "great", "approve", "approved", "perfect"]) {
             return rng.pick(["Great, I'll keep it in the cart.", "Perfect, thanks!", "Sounds good!"])
         }
         if text.contains("?") {

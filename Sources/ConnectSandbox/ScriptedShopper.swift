@@ -88,7 +88,8 @@ public actor ScriptedShopper {
         wake()
     }
 
-    /// Holds the timeline: no further step runs until `resume()`. Chat is not answered while paused either.
+    /// Holds the timeline: no further step runs until `resume()`. The shopper still answers the chat while it is open,
+    /// so a viewer can pause mid-picking to try the chat.
     public func pause() {
         guard !isPaused, !isFinished else { return }
         isPaused = true
@@ -103,7 +104,6 @@ public actor ScriptedShopper {
         isPaused = false
         let held = clock.now() - pausedAt
         anchor += held
-        nextPoll += held
         emit(.resumed)
         wake()
     }
@@ -159,21 +159,24 @@ public actor ScriptedShopper {
                 emit(.skipped(index: index, step: step))
                 return true
             }
-            if isPaused {
-                await park()
+            let now = clock.now()
+            if chatIsOpen && now >= nextPoll {
+                await pollChat()
+                nextPoll = clock.now() + pollInterval
                 continue
             }
-            let now = clock.now()
-            let due = anchor + (step.offset - anchorOffset) / speed
-            if now >= due { return true }
-            var wakeAt = due
-            if chatIsOpen {
-                if now >= nextPoll {
-                    await pollChat()
-                    nextPoll = clock.now() + pollInterval
+            let wakeAt: Duration
+            if isPaused {
+                // The step is never due while paused; only chat polls wake the shopper, if the chat is open.
+                guard chatIsOpen else {
+                    await park()
                     continue
                 }
-                wakeAt = min(wakeAt, nextPoll)
+                wakeAt = nextPoll
+            } else {
+                let due = anchor + (step.offset - anchorOffset) / speed
+                if now >= due { return true }
+                wakeAt = chatIsOpen ? min(due, nextPoll) : due
             }
             emit(.waiting(wakeAt - now))
             await sleep(until: wakeAt)

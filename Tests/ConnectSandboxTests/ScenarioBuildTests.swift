@@ -121,5 +121,10 @@ struct ScenarioBuildTests {
         #expect(first == messages.map { ScenarioLines.reply(to: $0, using: &b) })
         #expect(first.allSatisfy { !$0.isEmpty && $0.count < 80 })
         #expect(["You're welcome!", "Happy to help!", "Anytime!"].contains(first[0]))
+        var c = ScenarioRandom(seed: 1)
+        let declines = ["No problem, I'll put it back.", "Got it, I'll skip that one.", "Understood, I'll look for something else."]
+        #expect(declines.contains(ScenarioLines.reply(to: "No, skip it please", using: &c)))
+        #expect(declines.contains(ScenarioLines.reply(to: "I don\u{2019}t want that", using: &c)))
+        #expect(!declines.contains(ScenarioLines.reply(to: "I know, right", using: &c)))
     }
 }

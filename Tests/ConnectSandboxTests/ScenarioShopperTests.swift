@@ -229,6 +229,25 @@ struct ScenarioShopperTests {
         await run.stop()
     }
 
+    @Test("while paused mid-picking the shopper still answers the chat, and takes no step")
+    func replyWhilePaused() async throws {
+        var run = try await ScenarioRun.start(.delivery)
+        await run.run { isDone($0) { if case .updateItem = $0 { true } else { false } } }
+        await run.shopper.pause()
+        while let event = await run.next(advancing: false), event != .paused {}
+        let pausedAt = run.log.count
+        _ = try await run.order.userClient.sendChatMessage(orderID: run.order.orderID, body: "no, skip it please")
+        let replied = await run.run { if case .replied = $0 { true } else { false } }
+        guard case .replied(_, let reply) = replied else { Issue.record("no reply while paused"); await run.stop(); return }
+        #expect(["No problem, I'll put it back.", "Got it, I'll skip that one.", "Understood, I'll look for something else."].contains(reply))
+        // Many polls later, still no step.
+        for _ in 0..<30 { await run.run { if case .waiting = $0 { true } else { false } } }
+        #expect(!run.log[pausedAt...].contains { if case .stepStarted = $0 { true } else { false } })
+        await run.shopper.resume()
+        #expect(await run.finish().last == .finished)
+        await run.stop()
+    }
+
     @Test("a passing server error is retried once; one that stays is reported and the run goes on")
     func retryOnce() async throws {
         var run = try await ScenarioRun.start(.delivery)
