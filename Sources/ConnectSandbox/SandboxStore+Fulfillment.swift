@@ -196,7 +196,7 @@ extension SandboxStore {
             fulfillmentType: request.fulfillmentType, createdAt: created,
             window: FulfillmentDetails(windowStartsAt: created, windowEndsAt: created.addingTimeInterval(2 * 3600)),
             state: .brandNew, lines: lines, address: request.address ?? DefaultOrder.address,
-            coordinates: request.coordinates ?? (request.address == nil ? DefaultOrder.coordinates : DefaultOrder.coordinates),
+            coordinates: request.coordinates ?? DefaultOrder.coordinates,
             notes: request.notes ?? "", instructions: request.instructions ?? "")
         orders[id] = order
         orderIDs.append(id)
