@@ -101,24 +101,40 @@ enum ChatLog {
     }
 
     /// The lines that fill `height` rows with the newest at the bottom, `offset` lines scrolled up;
-    /// returns them with the offset clamped to what the log holds.
-    static func visible(_ entries: [ChatEntry], width: Int, height: Int, offset: Int, time: LocalTime) -> (lines: [ChatLine], offset: Int) {
+    /// returns them with the offset clamped to what the log holds. With `counts` (each entry's line
+    /// count at this width) entries below the view are skipped unwrapped, so a view scrolled far up
+    /// costs no more than one at the bottom.
+    static func visible(_ entries: [ChatEntry], width: Int, height: Int, offset: Int, time: LocalTime,
+                        counts: [Int]? = nil) -> (lines: [ChatLine], offset: Int) {
         guard height > 0, width > 0 else { return ([], 0) }
+        var offset = offset
+        let counted = counts.map { $0.count == entries.count } ?? false
+        if counted, let counts {
+            let total = counts.reduce(0, +)
+            offset = max(0, min(offset, total - height))
+        }
         let wanted = offset + height
         var collected: [[ChatLine]] = []
-        var count = 0
+        var below = 0
+        var skipped = 0
         var i = entries.count - 1
-        while i >= 0, count < wanted {
+        while i >= 0, below < wanted {
+            if counted, let counts, below + counts[i] <= offset {
+                below += counts[i]
+                skipped = below
+                i -= 1
+                continue
+            }
             let l = lines(of: entries[i], width: width, time: time)
             collected.append(l)
-            count += l.count
+            below += l.count
             i -= 1
         }
-        let clamped = max(0, min(offset, count - height))
+        let clamped = counted ? offset : max(0, min(offset, below - height))
         var all: [ChatLine] = []
-        all.reserveCapacity(count)
+        all.reserveCapacity(below - skipped)
         for block in collected.reversed() { all.append(contentsOf: block) }
-        let end = all.count - clamped
+        let end = max(0, all.count - (clamped - skipped))
         let start = max(0, end - height)
         return (Array(all[start..<end]), clamped)
     }

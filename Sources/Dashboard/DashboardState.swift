@@ -32,6 +32,9 @@ public struct DashboardState: Hashable, Sendable {
     public internal(set) var outbox: [OutboxMessage] = []
     /// The conversation and the outbox merged for the chat pane; rebuilt with either.
     public internal(set) var chatEntries: [ChatEntry] = []
+    /// Lines each chat entry takes at `chatLineWidth`, so scrolling far up need not wrap every message.
+    public internal(set) var chatLineCounts: [Int] = []
+    public internal(set) var chatLineWidth = 0
     public internal(set) var connection: [TrackedEndpoint: ConnectionStatus] = [:]
     /// When each endpoint's status arrived, to count a retry down.
     public internal(set) var connectionSince: [TrackedEndpoint: Date] = [:]

@@ -16,6 +16,7 @@ public func reduce(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         effects = []
     case .resize(let size):
         state.size = size
+        Reducer.refreshChatLineCounts(&state)
         Reducer.clampScrolls(&state)
         Reducer.revealSelection(&state, Reducer.layout(state))
         effects = []
@@ -78,8 +79,9 @@ enum Reducer {
         case .chat:
             let width = (l.rect(.chat)?.width ?? 2) - 2
             let wanted = max(0, state.scrollOffset(.chat) - delta)
+            let counts = width == state.chatLineWidth ? state.chatLineCounts : nil
             let clamped = ChatLog.visible(state.chatEntries, width: width, height: l.chatMessageRows, offset: wanted,
-                                          time: state.localTime).offset
+                                          time: state.localTime, counts: counts).offset
             state.scroll[.chat] = clamped
             state.chatFollows = clamped == 0
         case .items:

@@ -76,11 +76,27 @@ extension Reducer {
         }
     }
 
+    /// The chat's text width in the current layout, or 0 when it has no room.
+    static func chatWidth(_ state: DashboardState) -> Int {
+        guard let rect = layout(state).rect(.chat) else { return 0 }
+        return max(0, rect.width - 2)
+    }
+
+    /// Recounts each entry's lines when the entries or the chat's width changed.
+    static func refreshChatLineCounts(_ state: inout DashboardState, force: Bool = false) {
+        let width = chatWidth(state)
+        guard force || width != state.chatLineWidth || state.chatLineCounts.count != state.chatEntries.count else { return }
+        let time = state.localTime
+        state.chatLineWidth = width
+        state.chatLineCounts = width > 0 ? state.chatEntries.map { ChatLog.lines(of: $0, width: width, time: time).count } : []
+    }
+
     /// Rebuilds the chat entries; a scrolled-up view moves up by the new lines so it does not jump.
     static func rebuildChat(_ state: inout DashboardState) {
         let old = state.chatEntries
         let new = ChatLog.entries(conversation: state.conversation, outbox: state.outbox)
         state.chatEntries = new
+        refreshChatLineCounts(&state, force: true)
         guard !state.chatFollows, new.count > old.count else { return }
         let l = layout(state)
         guard let rect = l.rect(.chat), rect.width > 2 else { return }

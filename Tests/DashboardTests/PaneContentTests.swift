@@ -114,4 +114,17 @@ import Testing
         _ = reduce(&s, .key(.character("i")))
         #expect(render(s, size: s.size).lines().last!.contains("Enter send"))
     }
+
+    @Test func cachedLineCountsGiveTheSameViewAsWrappingEverything() {
+        let s = Fixture.huge
+        let width = s.chatLineWidth
+        #expect(width > 0)
+        #expect(s.chatLineCounts.count == s.chatEntries.count)
+        for offset in [0, 1, 7, 100, 2_345, 1_000_000] {
+            let fast = ChatLog.visible(s.chatEntries, width: width, height: 40, offset: offset, time: s.localTime, counts: s.chatLineCounts)
+            let slow = ChatLog.visible(s.chatEntries, width: width, height: 40, offset: offset, time: s.localTime)
+            #expect(fast.offset == slow.offset, "offset \(offset)")
+            #expect(fast.lines == slow.lines, "offset \(offset)")
+        }
+    }
 }

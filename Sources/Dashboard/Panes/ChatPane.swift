@@ -19,8 +19,9 @@ enum ChatPane {
                 let note = state.conversation?.isExpired == true ? "This chat has expired." : "No messages yet."
                 PaneFrame.line(&canvas, note, in: area, row: 0, style: Style(.dim))
             } else {
+                let counts = area.width == state.chatLineWidth ? state.chatLineCounts : nil
                 let visible = ChatLog.visible(state.chatEntries, width: area.width, height: rows, offset: state.scrollOffset(.chat),
-                                              time: state.localTime)
+                                              time: state.localTime, counts: counts)
                 // Short logs sit at the bottom, next to the input line, as in any chat.
                 let top = rows - visible.lines.count
                 for (i, line) in visible.lines.enumerated() {
