@@ -2,6 +2,8 @@ import ArgumentParser
 import ConnectAPI
 import ConnectSandbox
 import Foundation
+import Logging
+import OrderTracking
 
 /// `ordertop demo`: the sandbox, a scripted shopper and the dashboard in one process.
 struct DemoCommand: AsyncParsableCommand {
@@ -30,6 +32,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No dashboard: print the base URL, order id and token, then one line per shopper event.")
     var headless = false
 
+    @OptionGroup var ui: DashboardOptions
+
     var kind: DemoScenarioKind? {
         DemoScenarioKind(rawValue: scenario.lowercased().replacingOccurrences(of: "_", with: "-"))
     }
@@ -50,8 +54,10 @@ struct DemoCommand: AsyncParsableCommand {
         let kind = kind ?? .delivery
         let seed = seed ?? UInt64.random(in: 1...99_999)
         let out = DemoOutput()
+        let environment = ProcessInfo.processInfo.environment
         if !headless {
-            out.line("The dashboard for `ordertop demo` is coming; running headless for now.")
+            // The dashboard owns the terminal: the in-process sandbox and the shopper log to a file instead.
+            try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
         }
         let session: DemoSession
         do {
@@ -59,10 +65,38 @@ struct DemoCommand: AsyncParsableCommand {
         } catch {
             throw DemoFailure("cannot start the demo: \(error)")
         }
+        if !headless {
+            try await runDashboard(session: session, environment: environment)
+            return
+        }
         out.line(DemoHeadless.banner(session: session, kind: kind, speed: speed, explicitSeed: self.seed != nil))
         let code = await DemoHeadless.follow(session: session, out: out)
         await session.stop()
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Opens the dashboard on the demo order; the shopper's progress goes to the log file.
+    private func runDashboard(session: DemoSession, environment: [String: String]) async throws {
+        let logger = Logger(label: "ordertop.demo")
+        logger.info("demo started: \(session.baseURL), order \(session.orderID), seed \(session.seed)")
+        let drain = Task.detached {
+            for await event in session.shopper.events where event.isNoteworthy { logger.info("\(event.description)") }
+        }
+        // Poll in step with the timeline, so that even a fast demo shows every state.
+        let interval = min(1.0, max(0.1, 1.0 / speed))
+        let configuration = TrackerConfiguration(normalInterval: .milliseconds(Int64(interval * 1000)),
+                                                 slowInterval: .milliseconds(Int64(interval * 2000)))
+        let store = OutboxStore(directory: OutboxStore.defaultDirectory(environment: environment), orderID: session.orderID)
+        let tracker = OrderTracker(client: session.userClient, orderID: session.orderID, configuration: configuration, outboxStore: store)
+        do {
+            try await DashboardRunner.run(tracker: tracker, options: ui, environment: environment, demo: session.controls)
+        } catch {
+            await session.stop()
+            drain.cancel()
+            throw error
+        }
+        await session.stop()
+        drain.cancel()
     }
 }
 

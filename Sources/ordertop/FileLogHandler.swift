@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Logging
 
@@ -44,6 +45,15 @@ struct FileLogHandler: LogHandler {
         let meta = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let time = Date().formatted(.iso8601)
         sink.write("\(time) \(event.level) \(label): \(event.message)\(meta)\n")
+    }
+
+    /// Sends every logger of the process to the file; call once, before anything logs.
+    static func bootstrap(path: String) throws {
+        let sink: Sink
+        do { sink = try Sink(path: path) } catch {
+            throw ValidationError("cannot open the log file \(path): \(error.localizedDescription). Choose another with --log-file.")
+        }
+        LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink) }
     }
 
     /// The default log file: `$XDG_STATE_HOME/ordertop/ordertop.log`.

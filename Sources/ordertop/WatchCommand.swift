@@ -61,6 +61,7 @@ struct WatchCommand: AsyncParsableCommand {
             if code != 0 { throw ExitCode(code) }
             return
         }
+        try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
         try await DashboardRunner.run(tracker: tracker, options: ui, environment: environment, demo: nil)
     }
 }
