@@ -5,12 +5,11 @@ enum PaneFrame {
         guard !rect.isEmpty else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let border = Style(focused ? .borderFocused : .border, focused ? .bold : [])
         let titleStyle = Style(focused ? .borderFocused : .title, .bold)
+        // No fill: render starts from a blank canvas and panes never overlap.
         if rect.height >= 3, rect.width >= 3 {
-            canvas.fill(rect)
             canvas.box(rect, style: border, title: Text.truncate(title, toCells: max(0, rect.width - 4)), titleStyle: titleStyle)
             return rect.inset(by: 1)
         }
-        canvas.fill(rect)
         canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: "─", style: border)
         canvas.put(" " + title + " ", x: rect.x + 1, y: rect.y, style: titleStyle, maxWidth: max(0, rect.width - 2))
         return Rect(x: rect.x, y: rect.y, width: 0, height: 0)
