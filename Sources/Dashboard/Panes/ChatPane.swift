@@ -18,6 +18,11 @@ enum ChatPane {
             if state.chatEntries.isEmpty {
                 let note = state.conversation?.isExpired == true ? "This chat has expired." : "No messages yet."
                 PaneFrame.line(&canvas, note, in: area, row: 0, style: Style(.dim))
+            } else if rows == 1, let last = state.chatEntries.last {
+                // One row cannot hold a header and a body line, so it shows the newest message in brief.
+                var brief = last.sender + (last.isUnread ? " ●" : "") + ": " + last.body.replacingOccurrences(of: "\n", with: " ")
+                if let d = last.delivery { brief = "[" + d + "] " + brief }
+                PaneFrame.line(&canvas, brief, in: area, row: 0, style: Style(last.isUnread ? .chatUnread : last.isMine ? .chatMe : .chatShopper))
             } else {
                 let counts = area.width == state.chatLineWidth ? state.chatLineCounts : nil
                 let visible = ChatLog.visible(state.chatEntries, width: area.width, height: rows, offset: state.scrollOffset(.chat),

@@ -30,9 +30,11 @@ enum ItemsPane {
         }
     }
 
-    static func replacementState(_ item: LineItem) -> (String, Role) {
+    /// The replacement's state in words; the a/x hint shows only while an answer is still possible.
+    static func replacementState(_ item: LineItem, answerable: Bool) -> (String, Role) {
+        let pending = answerable ? "pending (a/x)" : "pending"
         switch item.replacementStatus {
-        case .pending?: return ("pending (a/x)", .warning)
+        case .pending?: return (pending, .warning)
         case .approved?: return ("approved", .itemFound)
         case .rejected?: return ("rejected", .itemRefunded)
         case .unknown(let raw)?: return (raw, .stateUnknown)
@@ -40,7 +42,7 @@ enum ItemsPane {
             switch item.status {
             case .approved: return ("approved", .itemFound)
             case .rejected: return ("rejected", .itemRefunded)
-            default: return ("pending (a/x)", .warning)
+            default: return ("suggested", .itemReplaced)
             }
         }
     }
@@ -81,7 +83,7 @@ enum ItemsPane {
             case .replacement(let index):
                 let item = state.items[index]
                 guard let replacement = item.replacement else { break }
-                let (word, role) = replacementState(item)
+                let (word, role) = replacementState(item, answerable: state.workflowState == .picking)
                 let rightText = Text.truncate(word, toCells: max(0, area.width / 2))
                 let nameWidth = max(0, area.width - CellWidth.of(rightText) - 3)
                 let left = "    ↳ " + replacement.name + ", " + quantity(replacement)
