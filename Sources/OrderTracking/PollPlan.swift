@@ -86,13 +86,17 @@ public struct PollPlan: Hashable, Sendable, CustomStringConvertible {
 
         let location: PollMode = (phase == .delivering && type != .pickup) ? .poll(.normal) : .off
 
-        let chat: PollMode
+        // Polled only while shopping, as documented. After that, one read on entering each later
+        // stage shows what the shopper said last (a note at checkout, "on my way", "I'm here").
+        var chat: PollMode
         switch phase {
-        case .shopping: chat = type == .lastMileDelivery ? .off : .poll(.normal)
-        // One read after the window closes shows the messages sent just before checkout.
-        case .afterCheckout, .delivering: chat = type == .lastMileDelivery ? .off : .once("final")
+        case .shopping: chat = .poll(.normal)
+        case .afterCheckout: chat = .once("checkout")
+        case .delivering: chat = .once("delivering")
+        case .final: chat = .once("final")
         default: chat = .off
         }
+        if type == .lastMileDelivery { chat = .off }
         return PollPlan(order: order, items: items, handling: .once("handling"), location: location, chat: chat,
                         chatSendAllowed: phase == .shopping && type != .lastMileDelivery)
     }

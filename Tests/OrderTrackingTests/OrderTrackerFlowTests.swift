@@ -58,7 +58,9 @@ struct OrderTrackerFlowTests {
             #expect(F.gets(lines[beforeDelivering...], .location, orderID: id) >= 1)
             #expect(F.gets(lines[completedMark...], .location, orderID: id) <= 1, "location stops at delivered")
             #expect(F.gets(lines[checkoutMark...], .items, orderID: id) <= 1, "items: one final fetch after checkout")
-            #expect(F.gets(lines[checkoutMark...], .chat, orderID: id) <= 1, "chat stops after checkout")
+            #expect(F.gets(lines[checkoutMark..<beforeDelivering], .chat, orderID: id) <= 1, "chat is no longer polled after checkout")
+            #expect(F.gets(lines[checkoutMark...], .chat, orderID: id) <= 3, "one read per later stage at most")
+            #expect(lines.count == finishedMark || F.gets(lines[finishedMark...], .chat, orderID: id) == 0)
             #expect(F.gets(lines[..<checkoutMark], .chat, orderID: id) >= 2, "chat is polled while picking")
             #expect(lines.count == finishedMark || F.gets(lines[finishedMark...], .order, orderID: id) == 0,
                     "the order is not polled after delivered")
@@ -126,7 +128,7 @@ struct OrderTrackerFlowTests {
             _ = try await f.admin.advanceBatch(batch, to: "delivering")
             try await f.pump("delivering") { await log.lastOrderState == .delivering }
             #expect(await tracker.currentPlan.location == .poll(.normal))
-            #expect(await tracker.currentPlan.chat == .once("final"))
+            #expect(await tracker.currentPlan.chat == .once("delivering"))
             await tracker.stop()
             await follower.value
         }

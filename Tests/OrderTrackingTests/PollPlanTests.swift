@@ -61,6 +61,9 @@ struct PollPlanTests {
         } else if case .poll = plan.chat {
             Issue.record("chat is polled in \(state) for \(type)")
         }
+        if type == .lastMileDelivery || state == .brandNew || Self.beforePicking.contains(state) {
+            #expect(plan.chat == .off, "no chat before picking, none for last mile")
+        }
     }
 
     @Test("unknown states have no plan of their own, so the last one is kept")
@@ -74,7 +77,7 @@ struct PollPlanTests {
         // picking, then straight to delivering: the plan for delivering is the plan for delivering.
         let direct = PollPlan.plan(for: .delivery, state: .delivering)
         #expect(direct?.location == .poll(.normal))
-        #expect(direct?.chat == .once("final"))
+        #expect(direct?.chat == .once("delivering"))
         #expect(direct?.items == .once("final"))
     }
 
