@@ -49,7 +49,9 @@ final class EventInbox: @unchecked Sendable {
 /// The dashboard's main loop: tracker events and keys go through `reduce`, frames through `render` to curses.
 @MainActor
 enum DashboardRunner {
-    static func run(tracker: OrderTracker, options: DashboardOptions, environment: [String: String], demo: DemoControls?) async throws {
+    /// `reloadToken` is asked on `r`: a token file may hold a fresh token after a 401.
+    static func run(tracker: OrderTracker, options: DashboardOptions, environment: [String: String], demo: DemoControls?,
+                    reloadToken: (@Sendable () -> BearerToken?)? = nil) async throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "ordertop")
         let executableURL = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map(URL.init(fileURLWithPath:)) ?? executable
         let loader = ThemeLoader(searchPaths: ThemeLoader.defaultSearchPaths(executableURL: executableURL, environment: environment))
@@ -146,7 +148,10 @@ enum DashboardRunner {
                     }
                 }
             case .refreshNow:
-                Task.detached { await tracker.refreshNow() }
+                Task.detached {
+                    if let token = reloadToken?() { await tracker.updateToken(token) }
+                    await tracker.refreshNow()
+                }
             case .cycleTheme:
                 let names = loader.availableThemes()
                 if !names.isEmpty, !noColor {

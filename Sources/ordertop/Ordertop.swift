@@ -6,8 +6,9 @@ struct Ordertop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ordertop",
         abstract: "A terminal dashboard for a live Instacart Connect order, with a local development server.",
+        discussion: "With no subcommand, ordertop runs the demo.",
         version: "0.1.0",
         subcommands: [DemoCommand.self, WatchCommand.self, SandboxCommand.self],
-        defaultSubcommand: nil
+        defaultSubcommand: DemoCommand.self
     )
 }

@@ -13,7 +13,7 @@ enum PlainWatcher {
             output(formatter.line(for: event, at: Date()))
             if case .finished = event { break }
             if case .connection(_, .tokenRejected) = event {
-                output("error: the token was rejected. Get a new one (for a local sandbox: ordertop sandbox token --user USER_ID) and run again.")
+                output("error: the token was rejected. Get a new one (for a local sandbox: ordertop sandbox token --user USER_ID --raw) and run again.")
                 code = 3
                 break
             }

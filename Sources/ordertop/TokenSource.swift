@@ -11,9 +11,9 @@ struct TokenOptions: ParsableArguments {
     var token: String?
 
     /// Reads the token, or explains exactly what is missing.
-    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BearerToken {
+    func resolve(environment: [String: String] = ProcessInfo.processInfo.environment, quiet: Bool = false) throws -> BearerToken {
         if let token {
-            FileHandle.standardError.write(Data("warning: --token is visible to other users in the process list; prefer ORDERTOP_TOKEN or --token-file\n".utf8))
+            if !quiet { FileHandle.standardError.write(Data("warning: --token is visible to other users in the process list; prefer ORDERTOP_TOKEN or --token-file\n".utf8)) }
             return try validated(token, source: "--token")
         }
         if let tokenFile {
@@ -31,7 +31,7 @@ struct TokenOptions: ParsableArguments {
         }
         throw ValidationError("""
             no user token: set ORDERTOP_TOKEN or pass --token-file FILE.
-            For a local sandbox: ordertop sandbox token --user USER_ID
+            For a local sandbox: export ORDERTOP_TOKEN=$(ordertop sandbox token --user USER_ID --raw)
             """)
     }
 

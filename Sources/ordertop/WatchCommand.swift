@@ -62,6 +62,8 @@ struct WatchCommand: AsyncParsableCommand {
             return
         }
         try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
-        try await DashboardRunner.run(tracker: tracker, options: ui, environment: environment, demo: nil)
+        let options = tokenOptions
+        try await DashboardRunner.run(tracker: tracker, options: ui, environment: environment, demo: nil,
+                                      reloadToken: { try? options.resolve(environment: environment, quiet: true) })
     }
 }
