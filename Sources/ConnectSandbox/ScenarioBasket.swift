@@ -2,22 +2,8 @@ import ConnectAPI
 
 /// The demo's grocery basket, and what a shopper would pick when an item is out of stock.
 public enum ScenarioBasket {
-    /// A realistic weekly basket with mixed units; line numbers are "1"..."N" in this order.
-    public static let items: [NewOrderItem] = [
-        NewOrderItem(name: "Organic Bananas", quantity: FlexibleNumber("6.0"), costUnit: .each),
-        NewOrderItem(name: "Honeycrisp Apples", quantity: FlexibleNumber("2.5"), costUnit: .lb),
-        NewOrderItem(name: "Whole Milk, 1 gal", quantity: FlexibleNumber("1.0"), costUnit: .each),
-        NewOrderItem(name: "Large Brown Eggs, 12 ct", quantity: FlexibleNumber("1.0"), costUnit: .each),
-        NewOrderItem(name: "Sourdough Bread", quantity: FlexibleNumber("1.0"), costUnit: .each),
-        NewOrderItem(name: "Boneless Chicken Thighs", quantity: FlexibleNumber("1.2"), costUnit: .kg),
-        NewOrderItem(name: "Roma Tomatoes", quantity: FlexibleNumber("1.5"), costUnit: .lb),
-        NewOrderItem(name: "Baby Spinach, 5 oz", quantity: FlexibleNumber("1.0"), costUnit: .each),
-        NewOrderItem(name: "Greek Yogurt, Plain", quantity: FlexibleNumber("2.0"), costUnit: .each),
-        NewOrderItem(name: "Sharp Cheddar Cheese", quantity: FlexibleNumber("0.5"), costUnit: .kg),
-        NewOrderItem(name: "Avocados", quantity: FlexibleNumber("3.0"), costUnit: .each),
-        NewOrderItem(name: "Extra Virgin Olive Oil", quantity: FlexibleNumber("1.0"), costUnit: .each),
-        NewOrderItem(name: "Ground Coffee, Medium Roast", quantity: FlexibleNumber("1.0"), costUnit: .each),
-    ]
+    /// The simulator's default basket (mixed units); line numbers are "1"..."N" in this order.
+    public static var items: [NewOrderItem] { DefaultOrder.basket }
 
     /// The basket with explicit line numbers, as `createOrder` takes it.
     public static var numberedItems: [NewOrderItem] {
@@ -31,6 +17,8 @@ public enum ScenarioBasket {
     /// Known look-alikes a shopper would offer; anything else gets the store brand.
     static let lookAlikes: [String: String] = [
         "Organic Bananas": "Bananas",
+        "Cantaloupe": "Honeydew Melon",
+        "Russet Potatoes": "Yukon Gold Potatoes",
         "Honeycrisp Apples": "Gala Apples",
         "Whole Milk, 1 gal": "2% Reduced Fat Milk, 1 gal",
         "Large Brown Eggs, 12 ct": "Large White Eggs, 12 ct",

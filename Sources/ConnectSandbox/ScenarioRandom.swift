@@ -1,16 +1,12 @@
-/// A small seeded generator (SplitMix64) for scenarios, so one seed always gives the same steps and texts.
+import ConnectAPI
+
+/// A seeded generator for scenarios, so one seed always gives the same steps and texts.
 public struct ScenarioRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var base: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { base.next() }
 
     /// A value in `range`, for timings with a little human jitter.
     mutating func double(in range: ClosedRange<Double>) -> Double {
@@ -24,7 +20,7 @@ public struct ScenarioRandom: RandomNumberGenerator, Sendable {
 
     /// A generator for another purpose, so drawing from one (say, chat replies) never shifts the other (the steps).
     func derived(_ salt: UInt64) -> ScenarioRandom {
-        var copy = ScenarioRandom(seed: state ^ (salt &* 0xD1B5_4A32_D192_ED03))
+        var copy = ScenarioRandom(seed: base.state ^ (salt &* 0xD1B5_4A32_D192_ED03))
         _ = copy.next()
         return copy
     }

@@ -1,16 +1,12 @@
-/// SplitMix64: a small seeded generator, so `--seed N` gives the same ids every run.
+import ConnectAPI
+
+/// Seeded ids for the sandbox, so `--seed N` gives the same ids every run.
 struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var base: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { base.next() }
 
     /// Lowercase hex digits.
     mutating func hex(_ count: Int) -> String {
