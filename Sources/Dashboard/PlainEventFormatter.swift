@@ -17,6 +17,9 @@ public struct PlainEventFormatter: Sendable {
         return "\(time) " + Text.sanitize(describe(event))
     }
 
+    /// The line without the time, for a log file that stamps its own.
+    public func describeForLog(_ event: TrackerEvent) -> String { Text.sanitize(describe(event)) }
+
     func describe(_ event: TrackerEvent) -> String {
         switch event {
         case .order(let order):

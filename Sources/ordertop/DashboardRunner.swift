@@ -3,6 +3,7 @@ import ConnectAPI
 import CursesTerminal
 import Dashboard
 import Foundation
+import Logging
 import OrderTracking
 
 /// Options shared by every command that opens the dashboard.
@@ -71,10 +72,15 @@ enum DashboardRunner {
         var state = DashboardState(now: Date(), size: screen.size, themeName: theme.name, isDemo: demo != nil, mouseEnabled: !options.noMouse)
         let inbox = EventInbox()
         let waker = screen.waker
+        let logger = Logger(label: "ordertop.watch")
         let pump = Task.detached {
             for await event in tracker.events {
                 inbox.append(event)
                 waker.wake()
+                switch event {
+                case .connection, .notice, .finished, .order: logger.info("\(PlainEventFormatter(timeZone: .current).describeForLog(event))")
+                default: break
+                }
             }
         }
         for warning in warnings { inbox.append(.notice(warning)) }
