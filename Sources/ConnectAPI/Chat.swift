@@ -174,6 +174,10 @@ public struct SendChatMessageRequest: Codable, Hashable, Sendable {
     /// The longest body the chat service accepts.
     public static let maximumLength = 1000
 
+    /// A body's length as the limit counts it: in Unicode scalars, the stricter reading of
+    /// "characters", so nothing accepted here can be refused by the server as too long.
+    public static func length(of body: String) -> Int { body.unicodeScalars.count }
+
     public var body: String
     public var imageURL: String?
 

@@ -93,8 +93,9 @@ public struct ConnectClient: Sendable {
 
     /// `POST /v2/post_checkout/chat/{order_id}/messages`. Refuses bodies over 1000 characters before sending.
     public func sendChatMessage(orderID: String, body: String, imageURL: String? = nil) async throws -> SendChatMessageResponse {
-        if body.count > SendChatMessageRequest.maximumLength {
-            throw ConnectError.invalidRequest("the message is \(body.count) characters; the chat takes at most \(SendChatMessageRequest.maximumLength)")
+        let length = SendChatMessageRequest.length(of: body)
+        if length > SendChatMessageRequest.maximumLength {
+            throw ConnectError.invalidRequest("the message is \(length) characters; the chat takes at most \(SendChatMessageRequest.maximumLength)")
         }
         return try await send(.POST, "/v2/post_checkout/chat/{order_id}/messages", ["order_id": orderID],
                               body: SendChatMessageRequest(body: body, imageURL: imageURL ?? ""))

@@ -20,7 +20,7 @@ extension SandboxStore {
         var order = try ownedOrder(orderID, user: user)
         let text = body ?? ""
         let image = imageURL ?? ""
-        if text.count > SendChatMessageRequest.maximumLength {
+        if SendChatMessageRequest.length(of: text) > SendChatMessageRequest.maximumLength {
             throw SandboxError.badRequest("Body is too long (maximum is 1000 characters)", key: "body")
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && image.isEmpty {
@@ -55,7 +55,7 @@ extension SandboxStore {
     /// Simulator: the assigned shopper writes to the customer.
     func shopperSays(orderID: String, body: String) throws -> SendChatMessageResponse {
         var order = try anyOrder(orderID)
-        if body.count > SendChatMessageRequest.maximumLength {
+        if SendChatMessageRequest.length(of: body) > SendChatMessageRequest.maximumLength {
             throw SandboxError.badRequest("Body is too long (maximum is 1000 characters)", key: "body")
         }
         if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -114,7 +114,7 @@ extension Reducer {
             say("Nothing to send: type a message first.", error: true, &state)
             return []
         }
-        let length = text.unicodeScalars.count
+        let length = SendChatMessageRequest.length(of: text)
         let limit = SendChatMessageRequest.maximumLength
         if length > limit {
             say("Not sent: \(length) characters, the limit is \(limit). Shorten the message.", error: true, &state)

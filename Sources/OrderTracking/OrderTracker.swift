@@ -361,7 +361,8 @@ public actor OrderTracker {
     @discardableResult
     public func send(_ body: String) throws -> OutboxMessage {
         if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw OutboxError.empty }
-        if body.count > SendChatMessageRequest.maximumLength { throw OutboxError.tooLong(body.count) }
+        let length = SendChatMessageRequest.length(of: body)
+        if length > SendChatMessageRequest.maximumLength { throw OutboxError.tooLong(length) }
         let message = OutboxMessage(body: body, createdAt: now())
         outbox.append(message)
         outboxChanged()

@@ -14,6 +14,8 @@ struct OutboxTests {
         await #expect(throws: OutboxError.empty) { try await tracker.send("  \n") }
         let ok = try await tracker.send(String(repeating: "é", count: 1000))
         #expect(ok.state == .queued)
+        // "é" written as e + combining accent is two scalars: 600 of them are 1200, over the limit.
+        await #expect(throws: OutboxError.tooLong(1200)) { try await tracker.send(String(repeating: "e\u{301}", count: 600)) }
     }
 
     @Test("a quit with an unsent message loses nothing: the next tracker sends it once")
