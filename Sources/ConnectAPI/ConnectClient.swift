@@ -28,6 +28,17 @@ public struct ConnectClient: Sendable {
         self.http = httpClient
     }
 
+    /// An HTTP client for long-running watchers: a refused or unreachable server fails at once instead of
+    /// being retried inside the pool until the request times out, because the caller retries with backoff
+    /// and can then say what is wrong. Shut it down (`shutdown()`) before it goes away.
+    public static func makeHTTPClient(connectTimeout: Duration = .seconds(3)) -> HTTPClient {
+        var configuration = HTTPClient.Configuration(
+            timeout: HTTPClient.Configuration.Timeout(connect: .nanoseconds(connectTimeout.nanoseconds), read: .seconds(30)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.decompression = .enabled(limit: .ratio(25))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
     /// A copy of this client that sends another token.
     public func with(token: BearerToken?) -> ConnectClient {
         var copy = self

@@ -351,6 +351,8 @@ public actor OrderTracker {
 
     private func setStatus(_ endpoint: TrackedEndpoint, _ status: ConnectionStatus) {
         guard statuses[endpoint] != status else { return }
+        // An endpoint that was never asked for has nothing to report.
+        if status == .idle && statuses[endpoint] == nil { return }
         statuses[endpoint] = status
         emit(.connection(endpoint, status))
     }

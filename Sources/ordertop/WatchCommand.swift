@@ -51,7 +51,18 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let token = try tokenOptions.resolve()
         let environment = ProcessInfo.processInfo.environment
-        let client = ConnectClient(baseURL: baseURL, token: token)
+        let http = ConnectClient.makeHTTPClient()
+        let client = ConnectClient(baseURL: baseURL, token: token, httpClient: http)
+        do {
+            try await watch(client: client, environment: environment)
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+        try? await http.shutdown()
+    }
+
+    private func watch(client: ConnectClient, environment: [String: String]) async throws {
         let configuration = TrackerConfiguration(normalInterval: .milliseconds(Int64(interval * 1000)),
                                                  slowInterval: .milliseconds(Int64(slowInterval * 1000)))
         let store = OutboxStore(directory: OutboxStore.defaultDirectory(environment: environment), orderID: order)
