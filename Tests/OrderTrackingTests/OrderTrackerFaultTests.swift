@@ -52,6 +52,27 @@ struct OrderTrackerFaultTests {
         }
     }
 
+    @Test("a 403 on the location (the retailer hides the shopper) stops location polling and says forbidden")
+    func locationRedacted() async throws {
+        try await withFixture { f in
+            await f.server.injectFault(Fault(pathPrefix: "/v2/post_checkout/orders/\(f.orderID)/location",
+                                             kind: .status(403), count: 1000))
+            let tracker = f.tracker()
+            let (log, follower) = await f.follow(tracker)
+            let (_, batch) = try await f.assign()
+            _ = try await f.admin.advanceBatch(batch, to: "delivering")
+            try await f.pump("forbidden") {
+                await log.statuses(.location).contains { if case .forbidden = $0 { true } else { false } }
+            }
+            let asked = TrackerFixture.gets(try f.accessLog()[...], .location, orderID: f.orderID)
+            try await f.idle(steps: 20)
+            #expect(TrackerFixture.gets(try f.accessLog()[...], .location, orderID: f.orderID) == asked, "not asked again")
+            #expect(await log.lastOrderState == .delivering, "the rest goes on")
+            await tracker.stop()
+            await follower.value
+        }
+    }
+
     @Test("a 401 pauses polling until a new token is supplied")
     func tokenRejected() async throws {
         try await withFixture { f in
