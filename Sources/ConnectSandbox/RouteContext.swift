@@ -53,15 +53,15 @@ struct RouteContext: Sendable {
 
     // MARK: - Bodies
 
-    /// The raw body, capped; an oversized one is a 413 in the Instacart format.
+    /// The raw body, capped; an oversized one is a 400 in the Instacart format (the documented codes have no 413).
     func rawBody(_ request: Request) async throws -> Data {
         do {
             let buffer = try await request.body.collect(upTo: maxBodyBytes)
             return Data(buffer.readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw SandboxError(.contentTooLarge, "The request body is too large (limit \(maxBodyBytes) bytes)", key: "body")
+            throw SandboxError(.badRequest, "The request body is too large (limit \(maxBodyBytes) bytes)", key: "body")
         } catch is NIOTooManyBytesError {
-            throw SandboxError(.contentTooLarge, "The request body is too large (limit \(maxBodyBytes) bytes)", key: "body")
+            throw SandboxError(.badRequest, "The request body is too large (limit \(maxBodyBytes) bytes)", key: "body")
         }
     }
 

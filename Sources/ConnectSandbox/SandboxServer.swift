@@ -15,7 +15,7 @@ public struct SandboxConfiguration: Sendable {
     public var seed: UInt64?
     /// Where to append the JSON access log, if anywhere.
     public var accessLogPath: String?
-    /// Larger request bodies get a 413.
+    /// Larger request bodies are refused with a 400 naming `body` (Instacart documents no 413).
     public var maxBodyBytes: Int
     /// The clock; tests inject one, or use `SandboxStore.advanceClock(by:)`.
     public var now: @Sendable () -> Date

@@ -17,7 +17,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 return SandboxError(.notFound, "No route for \(request.method.rawValue) \(request.uri.path.prefix(200))",
                                     code: InstacartErrorCode.notFound, key: "path").response()
             case .contentTooLarge:
-                return SandboxError(.contentTooLarge, "The request body is too large", key: "body").response()
+                return SandboxError(.badRequest, "The request body is too large", key: "body").response()
             default:
                 return SandboxError(error.status, error.body ?? error.status.reasonPhrase, code: nil).response()
             }
