@@ -26,4 +26,6 @@ public enum Effect: Hashable, Sendable {
     case quit
     case demoTogglePause
     case demoNextStep
+    /// Queue every failed chat message again.
+    case retryFailedMessages
 }

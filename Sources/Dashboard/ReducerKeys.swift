@@ -54,6 +54,7 @@ extension Reducer {
             say("Refreshing…", &state)
             return [.refreshNow]
         case .character("t"): return [.cycleTheme]
+        case .character("R"): return retryFailed(&state)
         case .character("?"): state.showHelp = true
         case .character("q"):
             let unsent = state.unsentCount
@@ -65,6 +66,21 @@ extension Reducer {
         default: break
         }
         return []
+    }
+
+    /// Puts refused messages back in the queue; they are kept, so nothing has to be typed again.
+    static func retryFailed(_ state: inout DashboardState) -> [Effect] {
+        let failed = state.outbox.filter { if case .failed = $0.state { true } else { false } }.count
+        guard failed > 0 else {
+            say("No failed messages to send again", &state)
+            return []
+        }
+        if let reason = state.chatClosedReason {
+            say(reason, error: true, &state)
+            return []
+        }
+        say("Sending \(failed) failed message\(failed == 1 ? "" : "s") again…", &state)
+        return [.retryFailedMessages]
     }
 
     static func startTyping(_ state: inout DashboardState) {

@@ -381,6 +381,22 @@ public actor OrderTracker {
         ensureSender()
     }
 
+    /// Puts every failed message back in the queue, in their order; returns how many.
+    @discardableResult
+    public func retryFailed() -> Int {
+        var count = 0
+        for i in outbox.indices {
+            if case .failed = outbox[i].state {
+                outbox[i].state = .queued
+                count += 1
+            }
+        }
+        guard count > 0 else { return 0 }
+        outboxChanged()
+        ensureSender()
+        return count
+    }
+
     /// The outbox as it stands.
     public var outboxMessages: [OutboxMessage] { outbox }
 

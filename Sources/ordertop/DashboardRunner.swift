@@ -179,6 +179,8 @@ enum DashboardRunner {
                         waker.wake()
                     }
                 }
+            case .retryFailedMessages:
+                Task.detached { await tracker.retryFailed() }
             case .demoNextStep:
                 if let demo { Task.detached { await demo.nextStep() } }
             }

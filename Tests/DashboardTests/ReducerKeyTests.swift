@@ -13,6 +13,17 @@ import Testing
         for c in text { _ = reduce(&state, .key(.character(c))) }
     }
 
+    @Test func capitalRSendsFailedMessagesAgainOnlyWhenThereAreAnyAndChatIsOpen() {
+        var picking = Fixture.deliveryPicking
+        #expect(reduce(&picking, .key(.character("R"))) == [.retryFailedMessages])
+        var noFailures = Fixture.state([.order(Fixture.order(.picking)), .items(Fixture.groceryItems)])
+        #expect(reduce(&noFailures, .key(.character("R"))).isEmpty)
+        #expect(noFailures.status?.text.contains("No failed messages") == true)
+        var delivering = Fixture.state([.order(Fixture.order(.delivering)), .outbox(Fixture.outbox)])
+        #expect(reduce(&delivering, .key(.character("R"))).isEmpty, "the chat window is closed")
+        #expect(delivering.status?.isError == true)
+    }
+
     @Test func tabAndShiftTabCycleFocusThroughEveryPane() {
         var s = Fixture.deliveryPicking
         #expect(s.focus == .items)

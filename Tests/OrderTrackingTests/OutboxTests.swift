@@ -91,6 +91,13 @@ struct OutboxTests {
             }
             let store = OutboxStore(directory: f.stateDirectory, orderID: f.orderID)
             #expect(try store.load().map(\.body) == ["See you soon"], "the text is kept on disk")
+            // Sent again on request, once the server takes it.
+            #expect(await tracker.retryFailed() == 1)
+            try await f.pump("sent on retry") {
+                if case .sent? = await log.lastOutbox?.first?.state { return true }
+                return false
+            }
+            #expect(await f.server.store.messages(orderID: f.orderID).filter { $0.body == "See you soon" }.count == 1)
             await tracker.stop()
             await follower.value
         }

@@ -19,6 +19,7 @@ public enum KeyHelp {
             Entry(keys: "Backspace Delete", action: "delete before / under the cursor"),
             Entry(keys: "Ctrl-U", action: "delete to the start of the line"),
             Entry(keys: "a / x", action: "approve / reject the selected replacement"),
+            Entry(keys: "R", action: "send failed chat messages again"),
             Entry(keys: "r", action: "refresh now"),
             Entry(keys: "t", action: "next theme"),
             Entry(keys: "?", action: "this help (any key closes it)"),
