@@ -44,7 +44,8 @@ public actor OrderTracker {
     private let configuration: TrackerConfiguration
     private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
-    private let outboxStore: OutboxStore?
+    private var outboxStore: OutboxStore?
+    private var outboxLock: OutboxLock?
     private var random: SplitMix64
 
     private var plan: PollPlan
@@ -90,9 +91,16 @@ public actor OrderTracker {
     public func start() {
         guard !started, !stopped else { return }
         started = true
-        if let outboxStore {
+        if let store = outboxStore {
             do {
-                outbox = try outboxStore.load()
+                guard let lock = try store.lock() else {
+                    // Another watcher owns the saved messages; sending them from here too would send them twice.
+                    outboxStore = nil
+                    throw OutboxError.storage("another ordertop is watching this order and holds its unsent messages; "
+                                              + "messages written here are not saved")
+                }
+                outboxLock = lock
+                outbox = try store.load()
                 // A message caught mid-send may have reached the server: it is checked before any resend.
                 for i in outbox.indices where outbox[i].state == .sending {
                     outbox[i].state = .queued
@@ -117,6 +125,8 @@ public actor OrderTracker {
         tasks.removeAll()
         running.removeAll()
         senderTask = nil
+        outboxLock?.release()
+        outboxLock = nil
         continuation.finish()
     }
 

@@ -49,6 +49,40 @@ struct OutboxTests {
         }
     }
 
+    @Test("two watchers of one order: only the first takes the saved messages, so they are sent once")
+    func twoWatchers() async throws {
+        try await withFixture { f in
+            let (_, batch) = try await f.assign()
+            _ = try await f.admin.advanceBatch(batch)
+            let store = OutboxStore(directory: f.stateDirectory, orderID: f.orderID)
+            try store.save([OutboxMessage(body: "Saved from last time", createdAt: Date())])
+            let first = f.tracker(outbox: true)
+            let second = f.tracker(outbox: true)
+            let (log1, follower1) = await f.follow(first)
+            let (log2, follower2) = await f.follow(second)
+            try await f.pump("sent by the first") {
+                if case .sent? = await log1.lastOutbox?.first?.state { return true }
+                return false
+            }
+            try await f.idle(steps: 20)
+            #expect(await second.outboxMessages.isEmpty, "the second watcher did not load them")
+            #expect(await log2.count { if case .notice(let text) = $0 { text.contains("another ordertop") } else { false } } == 1)
+            let bodies = await f.server.store.messages(orderID: f.orderID).map(\.body)
+            #expect(bodies.filter { $0 == "Saved from last time" }.count == 1)
+            await first.stop()
+            await second.stop()
+            await follower1.value
+            await follower2.value
+            // Once the first is gone, a new watcher can take the outbox again.
+            let third = f.tracker(outbox: true)
+            let (log3, follower3) = await f.follow(third)
+            try await f.idle(steps: 2)
+            #expect(await log3.count { if case .notice(let text) = $0 { text.contains("another ordertop") } else { false } } == 0)
+            await third.stop()
+            await follower3.value
+        }
+    }
+
     @Test("a crash mid-send: the message already on the server is not sent again")
     func crashMidSend() async throws {
         try await withFixture { f in
