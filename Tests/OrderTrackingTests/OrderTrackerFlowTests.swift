@@ -117,7 +117,26 @@ struct OrderTrackerFlowTests {
         }
     }
 
-    @Test("a states skipped between polls still give the right plan")
+    @Test("a canceled order ends the watch as canceled, and polling stops")
+    func canceled() async throws {
+        try await withFixture { f in
+            let tracker = f.tracker()
+            let (log, follower) = await f.follow(tracker)
+            let (_, batch) = try await f.assign()
+            _ = try await f.admin.advanceBatch(batch)
+            try await f.pump("picking") { await log.lastOrderState == .picking }
+            _ = try await f.admin.cancelOrder(f.orderID)
+            try await f.pump("finished") { await log.finished == .canceled }
+            try await Task.sleep(for: .milliseconds(50))
+            let after = try f.accessLog().count
+            try await f.idle(steps: 20)
+            #expect(try f.accessLog().count == after, "nothing is polled after the order ends")
+            await tracker.stop()
+            await follower.value
+        }
+    }
+
+    @Test("states skipped between polls still give the right plan")
     func skippedStates() async throws {
         try await withFixture { f in
             let tracker = f.tracker()
