@@ -51,10 +51,9 @@ let package = Package(
             "OrderTracking", "ConnectAPI", "ConnectSandbox",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
-        .testTarget(name: "DashboardTests", dependencies: [
-            "Dashboard", "CursesTerminal", "OrderTracking", "ConnectAPI",
-            .product(name: "Clocks", package: "swift-clocks"),
-        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectAPI"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
     ],
     swiftLanguageModes: [.v6]
