@@ -539,7 +539,15 @@ public actor OrderTracker {
         markedReadIDs.formUnion(fresh)
         do {
             _ = try await client.markChatRead(orderID: orderID)
-            restartChatIfPolling()
+            // Show the change now: after checkout the chat is not polled, so no fetch would bring it.
+            if var updated = self.conversation {
+                let readAt = now()
+                for i in updated.chatMessages.indices where fresh.contains(updated.chatMessages[i].id) {
+                    updated.chatMessages[i].read = true
+                    updated.chatMessages[i].readAt = updated.chatMessages[i].readAt ?? readAt
+                }
+                take(updated)
+            }
         } catch {
             markedReadIDs.subtract(fresh)
             emit(.notice("Could not mark messages read: \(error)"))

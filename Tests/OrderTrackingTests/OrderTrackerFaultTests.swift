@@ -149,6 +149,30 @@ struct OrderTrackerFaultTests {
         }
     }
 
+    @Test("after checkout, when the chat is no longer polled, marking read still shows as read")
+    func markReadAfterCheckout() async throws {
+        try await withFixture { f in
+            let tracker = f.tracker()
+            let (log, follower) = await f.follow(tracker)
+            let (_, batch) = try await f.assign()
+            _ = try await f.admin.advanceBatch(batch, to: "checkout")
+            try await f.pump("checkout") { await log.lastOrderState == .checkout }
+            _ = try await f.admin.shopperSays(orderID: f.orderID, body: "On my way!")
+            _ = try await f.admin.advanceBatch(batch, to: "delivering")
+            try await f.pump("the message, read once on entering delivering") {
+                await log.lastChat?.chatMessages.last?.body == "On my way!"
+            }
+            #expect(await log.lastChat?.chatMessages.last?.read == false)
+            let chatGets = TrackerFixture.gets(try f.accessLog()[...], .chat, orderID: f.orderID)
+            await tracker.markRead()
+            try await f.pump("shown as read") { await log.lastChat?.chatMessages.last?.read == true }
+            #expect(TrackerFixture.gets(try f.accessLog()[...], .chat, orderID: f.orderID) == chatGets, "no extra poll was needed")
+            #expect(await f.server.store.messages(orderID: f.orderID).last?.read == true)
+            await tracker.stop()
+            await follower.value
+        }
+    }
+
     @Test("markRead sends one PUT per new batch of unread shopper messages")
     func markRead() async throws {
         try await withFixture { f in
