@@ -215,10 +215,12 @@ public struct DemoScenario: Sendable, Hashable {
             if replacedCount > 0 { say(after: 1.5...2.5) { ScenarioLines.verifying(using: &$0) } }
         }
 
-        /// Delivering: "on my way", then the car moves from the store to the door, then "I'm here".
+        /// "On my way" just before delivering, then the car moves from the store to the door, then "I'm here".
+        /// The message comes first because a watcher reads the chat once on entering `delivering`, as it
+        /// stops polling the chat at checkout; a message sent after that read would wait for delivery.
         mutating func drive(from store: Coordinates, to destination: Coordinates, over seconds: Double) {
-            advance(.main, "delivering", after: 7...9)
-            say(after: 0.8...1.2) { ScenarioLines.onMyWay(using: &$0) }
+            say(after: 7...9) { ScenarioLines.onMyWay(using: &$0) }
+            advance(.main, "delivering", after: 0.8...1.2)
             let count = Int(rng.next() % 21) + 20
             let route = ScenarioRoute.points(from: store, to: destination, count: count, using: &rng)
             let gap = seconds / Double(route.count)

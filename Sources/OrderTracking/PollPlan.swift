@@ -90,13 +90,15 @@ public struct PollPlan: Hashable, Sendable, CustomStringConvertible {
         // stage shows what the shopper said last (a note at checkout, "on my way", "I'm here").
         var chat: PollMode
         switch phase {
-        case .shopping: chat = .poll(.normal)
+        case .shopping: chat = type == .lastMileDelivery ? .off : .poll(.normal)
         case .afterCheckout: chat = .once("checkout")
         case .delivering: chat = .once("delivering")
         case .final: chat = .once("final")
         default: chat = .off
         }
-        if type == .lastMileDelivery { chat = .off }
+        // Last-mile orders have no shopping window: never polled, but the driver's notes are read on
+        // the way and at the door like any other order's.
+        if type == .lastMileDelivery, phase != .delivering, phase != .final { chat = .off }
         return PollPlan(order: order, items: items, handling: .once("handling"), location: location, chat: chat,
                         chatSendAllowed: phase == .shopping && type != .lastMileDelivery)
     }

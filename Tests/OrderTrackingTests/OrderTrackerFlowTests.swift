@@ -110,7 +110,7 @@ struct OrderTrackerFlowTests {
             try await f.pump("finished") { await log.finished == .delivered }
             let lines = try f.accessLog()
             #expect(TrackerFixture.gets(lines[...], .items, orderID: f.orderID) == 0)
-            #expect(TrackerFixture.gets(lines[...], .chat, orderID: f.orderID) == 0)
+            #expect(TrackerFixture.gets(lines[...], .chat, orderID: f.orderID) <= 2, "last mile: the chat is read, never polled")
             #expect(TrackerFixture.gets(lines[...], .location, orderID: f.orderID) >= 1)
             await tracker.stop()
             await follower.value

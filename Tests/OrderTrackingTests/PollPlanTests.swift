@@ -61,8 +61,11 @@ struct PollPlanTests {
         } else if case .poll = plan.chat {
             Issue.record("chat is polled in \(state) for \(type)")
         }
-        if type == .lastMileDelivery || state == .brandNew || Self.beforePicking.contains(state) {
-            #expect(plan.chat == .off, "no chat before picking, none for last mile")
+        if state == .brandNew || Self.beforePicking.contains(state) {
+            #expect(plan.chat == .off, "no chat before picking")
+        }
+        if type == .lastMileDelivery && state != .delivering && !state.isFinal {
+            #expect(plan.chat == .off, "last mile: read only on the way and at the end")
         }
     }
 
