@@ -93,7 +93,7 @@ public struct DashboardState: Hashable, Sendable {
         guard let order else { return "Chat opens once the order has loaded." }
         if conversation?.isExpired == true { return "This chat has expired." }
         if order.fulfillmentType == .lastMileDelivery, !order.workflowState.isFinal {
-            return "No chat window for last-mile orders; driver notes show here."
+            return "Last mile: no chat window; driver notes show here."
         }
         switch order.workflowState {
         case .picking, .verifyingReplacements: return nil
