@@ -12,15 +12,12 @@ struct SandboxTokenCommand: AsyncParsableCommand {
     @Flag(help: "Print only the token, not the JSON reply.") var raw = false
 
     func run() async throws {
-        do {
-            let client = ConnectClient(baseURL: options.baseURL)
-            let request: TokenRequest = user.map { .userAssertion(id: options.clientID, secret: options.clientSecret, userID: $0) }
-                ?? .clientCredentials(id: options.clientID, secret: options.clientSecret)
-            let reply = try await client.token(request)
+        let request: TokenRequest = user.map { .userAssertion(id: options.clientID, secret: options.clientSecret, userID: $0) }
+            ?? .clientCredentials(id: options.clientID, secret: options.clientSecret)
+        let raw = raw
+        await options.run(authorized: false, print: { (reply: TokenResponse) in
             if raw { FileHandle.standardOutput.write(Data((reply.accessToken + "\n").utf8)) } else { SandboxOutput.print(reply) }
-        } catch {
-            SandboxOutput.fail(error, baseURL: options.baseURL)
-        }
+        }) { client in try await client.token(request) }
     }
 }
 
@@ -37,7 +34,7 @@ struct SandboxCreateOrderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let items = try item.map(Self.parseItem)
-        try await options.run { client in
+        await options.run { client in
             try await client.createOrder(CreateOrderRequest(userID: user, fulfillmentType: FulfillmentType(rawValue: type),
                                                             items: items.isEmpty ? nil : items, customerName: customerName))
         }
@@ -61,7 +58,7 @@ struct SandboxCreateShopperCommand: AsyncParsableCommand {
     @Option(help: "The shopper's phone.") var phone = "5555550100"
 
     func run() async throws {
-        try await options.run { client in
+        await options.run { client in
             try await client.createShopper(CreateShopperRequest(email: email, phone: phone, password: "sandbox", displayName: name))
         }
     }
@@ -77,7 +74,7 @@ struct SandboxBatchCommand: AsyncParsableCommand {
     @Option(help: "The state to start in.") var state: String?
 
     func run() async throws {
-        try await options.run { client in
+        await options.run { client in
             try await client.createBatch(CreateBatchRequest(batchType: type.map(BatchType.init(rawValue:)), shopperID: FlexibleID(shopper),
                                                             workflowState: state, orders: order.map { BatchOrderRef(id: FlexibleID($0)) }))
         }
@@ -92,7 +89,7 @@ struct SandboxAdvanceCommand: AsyncParsableCommand {
     @Option(help: "The state to set, e.g. picking.") var to: String?
 
     func run() async throws {
-        try await options.run { client in try await client.advanceBatch(batch, to: to) }
+        await options.run { client in try await client.advanceBatch(batch, to: to) }
     }
 }
 
@@ -108,7 +105,7 @@ struct SandboxItemCommand: AsyncParsableCommand {
     @Option(help: "With --status replaced: the replacement's name.") var replacement: String?
 
     func run() async throws {
-        try await options.run { client in
+        await options.run { client in
             try await client.updateShopperItem(shopperID: shopper, orderID: order, lineNum: line, ShopperItemUpdate(
                 status: ShopperItemStatus(rawValue: status), replacementItem: replacement.map { ReplacementItemSpec(name: $0) }))
         }
@@ -123,7 +120,7 @@ struct SandboxSayCommand: AsyncParsableCommand {
     @Argument(help: "The message.") var text: String
 
     func run() async throws {
-        try await options.run { client in try await client.shopperSays(orderID: order, body: text) }
+        await options.run { client in try await client.shopperSays(orderID: order, body: text) }
     }
 }
 
@@ -134,7 +131,7 @@ struct SandboxMessagesCommand: AsyncParsableCommand {
     @Argument(help: "The order id.") var order: String
 
     func run() async throws {
-        try await options.run { client in try await client.shopperConversation(orderID: order) }
+        await options.run { client in try await client.shopperConversation(orderID: order) }
     }
 }
 
@@ -148,7 +145,7 @@ struct SandboxMoveCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Longitude in degrees (negative values work: --longitude -89.97).") var longitude: Double
 
     func run() async throws {
-        try await options.run { client in
+        await options.run { client in
             try await client.moveShopper(orderID: order, to: Coordinates(latitude: latitude, longitude: longitude))
         }
     }
@@ -161,7 +158,7 @@ struct SandboxCancelCommand: AsyncParsableCommand {
     @Argument(help: "The order id.") var order: String
 
     func run() async throws {
-        try await options.run { client in try await client.cancelOrder(order) }
+        await options.run { client in try await client.cancelOrder(order) }
     }
 }
 
@@ -180,7 +177,7 @@ struct SandboxFaultCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard clear || kind != nil else { throw ValidationError("give a kind (status, garbage, close, delay) or --clear") }
-        try await options.run { client in
+        await options.run { client in
             if clear { return try await client.clearFaults() }
             return try await client.injectFault(FaultRequest(kind: kind ?? "", pathPrefix: path, status: status, retryAfter: retryAfter,
                                                              delayMS: delayMs, count: count))

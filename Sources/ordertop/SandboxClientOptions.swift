@@ -10,21 +10,35 @@ struct SandboxClientOptions: ParsableArguments {
     @Option(help: "Client id for the client-credentials token.") var clientID = "sandbox-client"
     @Option(help: "Client secret for the client-credentials token.") var clientSecret = "sandbox-secret"
 
-    /// A client with a fresh client-credentials token.
-    func authorizedClient() async throws -> ConnectClient {
-        let client = ConnectClient(baseURL: baseURL)
-        let token = try await client.token(.clientCredentials(id: clientID, secret: clientSecret))
-        return client.with(token: token.bearer)
-    }
-
-    /// Runs a call, prints its reply as JSON, and turns failures into messages people can act on.
-    func run<T: Encodable>(_ call: (ConnectClient) async throws -> T) async throws {
+    /// Runs a call with a client (holding a fresh client-credentials token when `authorized`), prints its
+    /// reply, and turns failures into messages people can act on. The HTTP client fails fast, so a sandbox
+    /// that is not running is reported at once, and it is shut down before anything is printed.
+    @discardableResult
+    func run<T>(authorized: Bool = true, print: (T) -> Void, _ call: (ConnectClient) async throws -> T) async -> T {
+        let http = ConnectClient.makeHTTPClient()
+        let outcome: Result<T, any Error>
         do {
-            let client = try await authorizedClient()
-            SandboxOutput.print(try await call(client))
+            var client = ConnectClient(baseURL: baseURL, httpClient: http)
+            if authorized {
+                client = client.with(token: try await client.token(.clientCredentials(id: clientID, secret: clientSecret)).bearer)
+            }
+            outcome = .success(try await call(client))
         } catch {
+            outcome = .failure(error)
+        }
+        try? await http.shutdown()
+        switch outcome {
+        case .success(let value):
+            print(value)
+            return value
+        case .failure(let error):
             SandboxOutput.fail(error, baseURL: baseURL)
         }
+    }
+
+    /// The same, printing the reply as JSON.
+    func run<T: Encodable>(authorized: Bool = true, _ call: (ConnectClient) async throws -> T) async {
+        await run(authorized: authorized, print: { SandboxOutput.print($0) }, call)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -81,3 +82,8 @@ struct E2EError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Every end-to-end suite, one at a time: they start processes and tmux servers, and a tmux server
+/// forked while another test holds a pipe to a child process keeps that pipe open.
+@Suite("End to end", .serialized)
+struct EndToEnd {}
