@@ -382,15 +382,6 @@ public actor OrderTracker {
         return message
     }
 
-    /// Puts a failed message back in the queue.
-    public func retry(_ id: UUID) throws {
-        guard let i = outbox.firstIndex(where: { $0.id == id }) else { throw TrackerRefusal("no such message") }
-        guard case .failed = outbox[i].state else { throw TrackerRefusal("the message is not a failed one") }
-        outbox[i].state = .queued
-        outboxChanged()
-        ensureSender()
-    }
-
     /// Puts every failed message back in the queue, in their order; returns how many.
     @discardableResult
     public func retryFailed() -> Int {
