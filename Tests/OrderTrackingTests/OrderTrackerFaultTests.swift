@@ -24,8 +24,7 @@ struct OrderTrackerFaultTests {
             #expect(itemStatuses.contains(.retrying(after: .seconds(2), reason: "rate limited (429)")), "Retry-After is honoured")
             #expect(await log.statuses(.handling).contains { if case .retrying = $0 { true } else { false } })
 
-            let (_, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            let (_, batch) = try await f.startPicking()
             try await f.pump("picking") { await log.lastOrderState == .picking }
             let chatPath = "/v2/post_checkout/chat/\(f.orderID)/messages"
             await f.server.injectFault(Fault(pathPrefix: chatPath, method: "GET", kind: .garbage, count: 2))
@@ -111,8 +110,7 @@ struct OrderTrackerFaultTests {
         try await withFixture { f in
             let tracker = f.tracker()
             let (log, follower) = await f.follow(tracker)
-            let (_, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            try await f.startPicking()
             try await f.pump("picking") { await log.lastOrderState == .picking }
             #expect(await !tracker.runningEndpoints.isEmpty)
             await tracker.stop()
@@ -134,8 +132,7 @@ struct OrderTrackerFaultTests {
             try await f.pump("items") { await log.lastItems != nil }
             let first = try #require(await log.lastItems?.first).id.value
             await #expect(throws: TrackerRefusal.self) { try await tracker.approve(lineItemID: first) }
-            let (shopper, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            let (shopper, _) = try await f.startPicking()
             try await f.pump("picking") { await log.lastOrderState == .picking }
             await #expect(throws: TrackerRefusal.self) { try await tracker.approve(lineItemID: first) }
             _ = try await f.admin.updateShopperItem(shopperID: shopper, orderID: f.orderID, lineNum: "1",
@@ -178,8 +175,7 @@ struct OrderTrackerFaultTests {
         try await withFixture { f in
             let tracker = f.tracker()
             let (log, follower) = await f.follow(tracker)
-            let (_, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            try await f.startPicking()
             _ = try await f.admin.shopperSays(orderID: f.orderID, body: "Hello!")
             try await f.pump("the message") { await log.lastChat?.chatMessages.count == 1 }
             await tracker.markRead()

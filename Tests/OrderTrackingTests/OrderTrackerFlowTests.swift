@@ -122,8 +122,7 @@ struct OrderTrackerFlowTests {
         try await withFixture { f in
             let tracker = f.tracker()
             let (log, follower) = await f.follow(tracker)
-            let (_, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            try await f.startPicking()
             try await f.pump("picking") { await log.lastOrderState == .picking }
             _ = try await f.admin.cancelOrder(f.orderID)
             try await f.pump("finished") { await log.finished == .canceled }

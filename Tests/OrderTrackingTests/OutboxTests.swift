@@ -32,8 +32,7 @@ struct OutboxTests {
             let store = OutboxStore(directory: f.stateDirectory, orderID: f.orderID)
             #expect(try store.load().map(\.body) == ["Please leave it at the door"])
 
-            let (_, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            try await f.startPicking()
             let second = f.tracker(outbox: true)
             let (log2, follower2) = await f.follow(second)
             try await f.pump("sent") {
@@ -52,8 +51,7 @@ struct OutboxTests {
     @Test("two watchers of one order: only the first takes the saved messages, so they are sent once")
     func twoWatchers() async throws {
         try await withFixture { f in
-            let (_, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            try await f.startPicking()
             let store = OutboxStore(directory: f.stateDirectory, orderID: f.orderID)
             try store.save([OutboxMessage(body: "Saved from last time", createdAt: Date())])
             let first = f.tracker(outbox: true)
@@ -86,8 +84,7 @@ struct OutboxTests {
     @Test("a crash mid-send: the message already on the server is not sent again")
     func crashMidSend() async throws {
         try await withFixture { f in
-            let (_, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            try await f.startPicking()
             // The request reached the server, then the process died before it saw the reply.
             _ = try await f.user.sendChatMessage(orderID: f.orderID, body: "Is there oat milk?")
             let store = OutboxStore(directory: f.stateDirectory, orderID: f.orderID)
@@ -110,8 +107,7 @@ struct OutboxTests {
     @Test("403 outside the chat window marks the message failed and keeps its text")
     func refusedKeepsText() async throws {
         try await withFixture { f in
-            let (_, batch) = try await f.assign()
-            _ = try await f.admin.advanceBatch(batch)
+            try await f.startPicking()
             let tracker = f.tracker(outbox: true)
             let (log, follower) = await f.follow(tracker)
             try await f.pump("picking") { await log.lastOrderState == .picking }

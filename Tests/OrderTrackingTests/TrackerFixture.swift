@@ -128,6 +128,14 @@ struct TrackerFixture {
         return (shopper.value, batch.id.value)
     }
 
+    /// Assigns a shopper and advances the batch to picking, where the chat window opens.
+    @discardableResult
+    func startPicking() async throws -> (shopper: String, batch: String) {
+        let assigned = try await assign()
+        _ = try await admin.advanceBatch(assigned.batch)
+        return assigned
+    }
+
     func stop() async {
         await server.stop()
         try? FileManager.default.removeItem(at: stateDirectory)
