@@ -18,43 +18,42 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "ConnectAPI", dependencies: [
+        // The data and its rules: Codable types, no networking.
+        .target(name: "ConnectModels"),
+        .target(name: "ConnectClient", dependencies: [
+            "ConnectModels",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "ConnectSandbox", dependencies: [
-            "ConnectAPI",
+            "ConnectModels", "ConnectClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "OrderTracking", dependencies: [
-            "ConnectAPI",
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(name: "OrderTracking", dependencies: ["ConnectModels"]),
         .target(name: "Dashboard", dependencies: [
-            "ConnectAPI", "OrderTracking",
+            "ConnectModels", "OrderTracking",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard"]),
         .executableTarget(name: "ordertop", dependencies: [
-            "ConnectAPI", "ConnectSandbox", "OrderTracking", "Dashboard", "CursesTerminal",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ordertop-bench", dependencies: ["Dashboard", "CursesTerminal"]),
-        .testTarget(name: "ConnectAPITests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
+        .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox"]),
         .testTarget(name: "ConnectSandboxTests", dependencies: [
-            "ConnectAPI", "ConnectSandbox",
+            "ConnectModels", "ConnectClient", "ConnectSandbox",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "OrderTrackingTests", dependencies: [
-            "OrderTracking", "ConnectAPI", "ConnectSandbox",
+            "OrderTracking", "ConnectModels", "ConnectClient", "ConnectSandbox",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectAPI"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ConnectAPI", "ConnectSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )

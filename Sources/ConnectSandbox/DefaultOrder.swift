@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// What a simulator order gets when the request leaves things out.
 enum DefaultOrder {

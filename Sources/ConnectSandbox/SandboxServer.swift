@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 import Hummingbird
 import Logging
@@ -21,7 +21,8 @@ public struct SandboxConfiguration: Sendable {
     public var now: @Sendable () -> Date
     public var logLevel: Logger.Level
 
-    public init(host: String = "127.0.0.1", port: Int = 0, clientID: String = "sandbox-client", clientSecret: String = "sandbox-secret",
+    public init(host: String = SandboxDefaults.host, port: Int = 0, clientID: String = SandboxDefaults.clientID,
+                clientSecret: String = SandboxDefaults.clientSecret,
                 seed: UInt64? = nil, accessLogPath: String? = nil, maxBodyBytes: Int = 64 * 1024,
                 now: @escaping @Sendable () -> Date = { Date() }, logLevel: Logger.Level = .error) {
         self.host = host

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// All sandbox state, in memory, behind one actor; every route is a call on it.

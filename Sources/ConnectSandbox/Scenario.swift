@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// Which flow a demo order follows.
 public enum DemoScenarioKind: String, Sendable, Hashable, CaseIterable {

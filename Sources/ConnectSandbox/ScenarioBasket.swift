@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// The demo's grocery basket, and what a shopper would pick when an item is out of stock.
 public enum ScenarioBasket {

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// Where the demo order goes and the store it is shopped at.
 public struct ScenarioPlace: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// A seeded generator for scenarios, so one seed always gives the same steps and texts.
 public struct ScenarioRandom: RandomNumberGenerator, Sendable {

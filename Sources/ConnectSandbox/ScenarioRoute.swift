@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// A deterministic, plausible drive from the store to the customer's door.

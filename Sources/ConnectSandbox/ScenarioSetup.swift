@@ -1,5 +1,6 @@
 import AsyncHTTPClient
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 
 /// A demo order on a running sandbox, ready for a scripted shopper and a dashboard: ids, customer and both tokens.
 public struct ScenarioOrder: Sendable {

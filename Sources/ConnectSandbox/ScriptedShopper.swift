@@ -1,4 +1,5 @@
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 import Foundation
 
 /// A scripted shopper: works one order through a `DemoScenario` on an injected clock, using only the sandbox's HTTP calls.

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// Seeded ids for the sandbox, so `--seed N` gives the same ids every run.
 struct SeededGenerator: RandomNumberGenerator, Sendable {

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// The batch workflows the Sandbox API walks, and how each batch state shows on the order.
 enum Workflow {

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// A small map drawn with braille characters (2x4 dots a cell): the trail, shopper and destination.

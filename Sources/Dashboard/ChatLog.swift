@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 import OrderTracking
 
@@ -38,17 +38,6 @@ struct ChatLine: Hashable, Sendable {
 enum ChatLog {
     static let bodyIndent = 2
 
-    /// True when a message came from a shopper rather than from the customer.
-    static func isFromShopper(_ message: ChatMessage, metadata: ChatMetadata?) -> Bool {
-        if message.senderType == .driver { return true }
-        guard let sender = message.senderID else { return false }
-        if let meta = metadata {
-            if meta.shoppers.contains(where: { $0.id == sender }) { return true }
-            if meta.currentShopper?.id == sender { return true }
-        }
-        return false
-    }
-
     /// The entries to show: the conversation, then outbox messages the conversation does not hold yet.
     static func entries(conversation: ChatConversation?, outbox: [OutboxMessage]) -> [ChatEntry] {
         var result: [ChatEntry] = []
@@ -57,7 +46,7 @@ enum ChatLog {
             result.reserveCapacity(conversation.chatMessages.count + outbox.count)
             for m in conversation.chatMessages {
                 ids.insert(m.id.value)
-                let shopper = isFromShopper(m, metadata: conversation.metadata)
+                let shopper = conversation.isFromShopper(m)
                 result.append(ChatEntry(id: m.id.value, sender: conversation.displayName(for: m), time: m.createdAt,
                                         body: m.body.isEmpty && m.image != nil ? "[image]" : m.body,
                                         isMine: !shopper, isUnread: shopper && !m.read))

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// Where each pane goes for a terminal size; the reducer uses it for mouse hits, render for drawing.
 public struct DashboardLayout: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 import OrderTracking
 
@@ -90,20 +90,7 @@ public struct DashboardState: Hashable, Sendable {
 
     /// Why the customer cannot chat now, or nil when the chat window is open.
     public var chatClosedReason: String? {
-        guard let order else { return "Chat opens once the order has loaded." }
-        if conversation?.isExpired == true { return "This chat has expired." }
-        if order.fulfillmentType == .lastMileDelivery, !order.workflowState.isFinal {
-            return "Last mile: no chat window; driver notes show here."
-        }
-        switch order.workflowState {
-        case .picking, .verifyingReplacements: return nil
-        case .brandNew, .acknowledged:
-            return "Chat opens when the shopper starts picking (now: \(order.workflowState.title))."
-        case .canceled: return "Chat is closed: the order was canceled."
-        case .delivered: return "Chat is closed: the order was delivered."
-        default:
-            return "Chat is open only during picking (now: \(order.workflowState.title))."
-        }
+        ChatWindow(order: order, conversationExpired: conversation?.isExpired == true).closedReason
     }
 
     /// Messages still to reach the server.

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// Distances and bearings on the Earth's surface, for the shopper pane.

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 /// The chat input line: its text, a cursor counted in graphemes, and whether it takes keys.
 public struct InputLine: Hashable, Sendable {
     public private(set) var text: String = ""

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// The four lists the items pane shows.
 public enum ItemGroup: Int, CaseIterable, Hashable, Sendable {

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 import OrderTracking
 
@@ -65,8 +65,8 @@ public struct PlainEventFormatter: Sendable {
             return "outbox \(messages.count) (\(pending) pending, \(failed) failed)"
         case .connection(let endpoint, let status):
             return "connection \(endpoint.rawValue): \(Self.describe(status))"
-        case .notice(let text):
-            return "notice \(text)"
+        case .notice(let notice):
+            return notice.severity == .info ? "notice \(notice.text)" : "\(notice.severity.rawValue) \(notice.text)"
         case .finished(let state):
             return "finished: \(state.title)"
         }

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 extension Reducer {
@@ -153,14 +153,14 @@ extension Reducer {
             say("Select a replaced item with j/k first.", error: true, &state)
             return []
         }
-        guard item.status == .replaced, item.replacementStatus == .pending, item.replacement != nil else {
+        switch item.replacementDecisionRefusal(in: state.workflowState) {
+        case .noPendingReplacement?:
             say("\(Text.truncate(item.item.name, toCells: 40)) has no pending replacement to \(verb).", error: true, &state)
             return []
-        }
-        guard state.workflowState == .picking else {
-            let now = state.workflowState?.title ?? "unknown"
-            say("Replacements can be answered only while the shopper is picking (now: \(now)).", error: true, &state)
+        case let refusal?:
+            say("\(refusal).", error: true, &state)
             return []
+        case nil: break
         }
         say((approve ? "Approving" : "Rejecting") + " the replacement for \(Text.truncate(item.item.name, toCells: 40))…", &state)
         return [approve ? .approveReplacement(lineItemID: item.id) : .rejectReplacement(lineItemID: item.id)]

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 import OrderTracking
 
@@ -43,9 +43,7 @@ extension Reducer {
         case .chat(let conversation):
             let clean = S.clean(conversation)
             state.conversation = clean
-            state.unreadShopperIDs = clean.chatMessages.compactMap { m in
-                !m.read && ChatLog.isFromShopper(m, metadata: clean.metadata) ? m.id.value : nil
-            }
+            state.unreadShopperIDs = clean.unreadShopperMessages.map(\.id.value)
             state.lastUpdate = state.now
             rebuildChat(&state)
         case .outbox(let messages):
@@ -54,8 +52,8 @@ extension Reducer {
         case .connection(let endpoint, let status):
             state.connection[endpoint] = S.clean(status)
             state.connectionSince[endpoint] = state.now
-        case .notice(let text):
-            say(S.clean(text), &state)
+        case .notice(let notice):
+            say(S.clean(notice.text), error: notice.severity == .error, &state)
         case .finished(let final):
             state.finished = S.clean(final)
             state.input.isEditing = false

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import OrderTracking
 
 /// Cleans every string of a tracker event once, where it enters the state, so no pane has to.

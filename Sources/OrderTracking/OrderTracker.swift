@@ -1,4 +1,5 @@
-import ConnectAPI
+
+import ConnectModels
 import Foundation
 
 /// Cadences and retry policy of a tracker.
@@ -40,7 +41,7 @@ public actor OrderTracker {
     public nonisolated let orderID: String
 
     private let continuation: AsyncStream<TrackerEvent>.Continuation
-    private var client: ConnectClient
+    private var client: any OrderDataSource
     private let configuration: TrackerConfiguration
     private let clock: any Clock<Duration>
     private let now: @Sendable () -> Date
@@ -71,7 +72,7 @@ public actor OrderTracker {
     private var stopped = false
     private var finishedEmitted = false
 
-    public init(client: ConnectClient, orderID: String, configuration: TrackerConfiguration = TrackerConfiguration(),
+    public init(client: any OrderDataSource, orderID: String, configuration: TrackerConfiguration = TrackerConfiguration(),
                 clock: any Clock<Duration> = ContinuousClock(), outboxStore: OutboxStore? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
@@ -107,7 +108,7 @@ public actor OrderTracker {
                     outbox[i].attempts = max(outbox[i].attempts, 1)
                 }
             } catch {
-                emit(.notice("\(error)"))
+                emit(.notice(.warning("\(error)")))
             }
         }
         if !outbox.isEmpty { emit(.outbox(outbox)) }
@@ -403,7 +404,7 @@ public actor OrderTracker {
 
     private func outboxChanged() {
         if let outboxStore {
-            do { try outboxStore.save(outbox) } catch { emit(.notice("\(error)")) }
+            do { try outboxStore.save(outbox) } catch { emit(.notice(.error("\(error)"))) }
         }
         emit(.outbox(outbox))
     }
@@ -431,16 +432,15 @@ public actor OrderTracker {
                 if (try? await clock.sleep(for: configuration.normalInterval)) == nil { return }
                 continue
             }
-            if !plan.chatSendAllowed {
-                switch PollPlan.Phase(order.workflowState) {
-                case .waitingForShopper?, .beforePicking?, nil:
-                    // Shopping has not started yet: the message waits for the window to open.
-                    if (try? await clock.sleep(for: configuration.normalInterval)) == nil { return }
-                    continue
-                default:
-                    update(message.id) { $0.state = .failed(reason: "Sending is allowed only while the shopper is shopping (now: \(order.workflowState.title))") }
-                    continue
-                }
+            switch ChatWindow(order: order, conversationExpired: conversation?.isExpired == true) {
+            case .open: break
+            case .notYetOpen:
+                // Shopping has not started yet: the message waits for the window to open.
+                if (try? await clock.sleep(for: configuration.normalInterval)) == nil { return }
+                continue
+            case .closed(let reason):
+                update(message.id) { $0.state = .failed(reason: reason) }
+                continue
             }
             if message.attempts > 0 {
                 // An earlier attempt may have reached the server; look before sending again.
@@ -462,10 +462,10 @@ public actor OrderTracker {
                 if $0.firstAttemptAt == nil { $0.firstAttemptAt = now() }
             }
             do {
-                let reply = try await client.sendChatMessage(orderID: orderID, body: message.body)
+                let reply = try await client.sendChatMessage(orderID: orderID, body: message.body, imageURL: nil)
                 failures = 0
                 update(message.id) { $0.state = .sent(remoteID: reply.id.value) }
-                emit(.notice("Message sent"))
+                emit(.notice(.success("Message sent")))
                 restartChatIfPolling()
             } catch let error as ConnectError {
                 switch error {
@@ -477,7 +477,7 @@ public actor OrderTracker {
                 case .http(_, let status, let body, let retryAfter) where (400..<500).contains(status) && status != 408 && status != 429:
                     let reason = body?.message ?? "HTTP \(status)"
                     update(message.id) { $0.state = .failed(reason: reason) }
-                    emit(.notice("Message refused: \(reason)"))
+                    emit(.notice(.error("Message refused: \(reason)")))
                     _ = retryAfter
                 case .invalidRequest(let reason):
                     update(message.id) { $0.state = .failed(reason: reason) }
@@ -502,10 +502,8 @@ public actor OrderTracker {
         take(fresh)
         let claimed = Set(outbox.compactMap { m -> String? in if case .sent(let id) = m.state { id } else { nil } })
         let since = (message.firstAttemptAt ?? message.createdAt).addingTimeInterval(-configuration.clockSkewTolerance)
-        let customerID = fresh.metadata?.customer?.id
         let match = fresh.chatMessages.first { m in
-            let fromCustomer = m.senderType == .user || (customerID != nil && m.senderID == customerID)
-            return fromCustomer && !claimed.contains(m.id.value)
+            return fresh.isFromCustomer(m) && !claimed.contains(m.id.value)
                 && m.body.trimmingCharacters(in: .whitespacesAndNewlines) == message.body.trimmingCharacters(in: .whitespacesAndNewlines)
                 && (m.createdAt.map { $0 >= since } ?? true)
         }
@@ -519,12 +517,7 @@ public actor OrderTracker {
     /// Marks unread shopper messages read, once per new batch of them. The dashboard calls it while the chat is on screen.
     public func markRead() async {
         guard let conversation, !stopped else { return }
-        let shopperIDs = Set(conversation.metadata?.shoppers.map(\.id) ?? [])
-        let customerID = conversation.metadata?.customer?.id
-        let unread = conversation.chatMessages.filter { m in
-            !m.read && (m.senderType == .driver || (m.senderID.map { shopperIDs.contains($0) } ?? false))
-                && (customerID == nil || m.senderID != customerID)
-        }.map(\.id)
+        let unread = conversation.unreadShopperMessages.map(\.id)
         let fresh = Set(unread).subtracting(markedReadIDs)
         guard !fresh.isEmpty else { return }
         markedReadIDs.formUnion(fresh)
@@ -541,7 +534,7 @@ public actor OrderTracker {
             }
         } catch {
             markedReadIDs.subtract(fresh)
-            emit(.notice("Could not mark messages read: \(error)"))
+            emit(.notice(.warning("Could not mark messages read: \(error)")))
         }
     }
 
@@ -558,18 +551,13 @@ public actor OrderTracker {
     }
 
     private func decide(lineItemID: String, _ decision: ReplacementDecision) async throws {
-        guard let order else { throw TrackerRefusal("The order has not been read yet") }
-        guard order.workflowState == .picking else {
-            throw TrackerRefusal("Replacements can be answered only while the shopper is picking (now: \(order.workflowState.title))")
-        }
+        guard let order else { throw TrackerRefusal(ReplacementDecisionRefusal.orderNotLoaded.description) }
         guard let item = items?.first(where: { $0.id.value == lineItemID }) else {
             throw TrackerRefusal("No item \(lineItemID) in this order")
         }
-        guard item.status == .replaced, item.replacementStatus == .pending else {
-            throw TrackerRefusal("\(item.item.name) has no pending replacement")
-        }
+        if let refusal = item.replacementDecisionRefusal(in: order.workflowState) { throw TrackerRefusal(refusal.description) }
         try await client.decideReplacement(orderID: orderID, lineItemID: lineItemID, decision: decision)
-        emit(.notice("Replacement \(decision.status == .approved ? "approved" : "rejected"): \(item.replacement?.name ?? item.item.name)"))
+        emit(.notice(.success("Replacement \(decision.status == .approved ? "approved" : "rejected"): \(item.replacement?.name ?? item.item.name)")))
         if case .poll = modes[.items] ?? .off { restart(.items) }
     }
 }

@@ -1,3 +1,4 @@
+import ConnectModels
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -76,7 +77,7 @@ public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible, Loc
     public var description: String {
         switch self {
         case .empty: "the message is empty"
-        case .tooLong(let count): "the message is \(count) characters; the chat takes at most \(1000)"
+        case .tooLong(let count): "the message is \(count) characters; the chat takes at most \(SendChatMessageRequest.maximumLength)"
         case .storage(let reason): reason
         }
     }

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// How an endpoint is fetched in a given state.
 public enum PollMode: Hashable, Sendable, CustomStringConvertible {
@@ -31,16 +31,13 @@ public struct PollPlan: Hashable, Sendable, CustomStringConvertible {
     public var handling: PollMode
     public var location: PollMode
     public var chat: PollMode
-    /// Whether the customer may send chat messages now.
-    public var chatSendAllowed: Bool
 
-    public init(order: PollMode, items: PollMode, handling: PollMode, location: PollMode, chat: PollMode, chatSendAllowed: Bool) {
+    public init(order: PollMode, items: PollMode, handling: PollMode, location: PollMode, chat: PollMode) {
         self.order = order
         self.items = items
         self.handling = handling
         self.location = location
         self.chat = chat
-        self.chatSendAllowed = chatSendAllowed
     }
 
     /// The mode of one endpoint.
@@ -55,19 +52,19 @@ public struct PollPlan: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "order \(order), items \(items), handling \(handling), location \(location), chat \(chat)\(chatSendAllowed ? ", send" : "")"
+        "order \(order), items \(items), handling \(handling), location \(location), chat \(chat)"
     }
 
     /// The plan before the order has been read: the order and the handling. Items wait for the
     /// order's type, because last-mile orders have none to ask for.
     public static func initial(for type: FulfillmentType?) -> PollPlan {
         PollPlan(order: .poll(.normal), items: (type == nil || type == .lastMileDelivery) ? .off : .once("initial"),
-                 handling: .once("handling"), location: .off, chat: .off, chatSendAllowed: false)
+                 handling: .once("handling"), location: .off, chat: .off)
     }
 
     /// The plan for a known state, or nil for a state the docs do not list (the caller keeps its last plan).
     public static func plan(for type: FulfillmentType, state: WorkflowState) -> PollPlan? {
-        guard let phase = Phase(state) else { return nil }
+        guard let phase = state.phase else { return nil }
         let order: PollMode
         switch phase {
         case .waitingForShopper: order = .poll(.slow)
@@ -99,25 +96,6 @@ public struct PollPlan: Hashable, Sendable, CustomStringConvertible {
         // Last-mile orders have no shopping window: never polled, but the driver's notes are read on
         // the way and at the door like any other order's.
         if type == .lastMileDelivery, phase != .delivering, phase != .final { chat = .off }
-        return PollPlan(order: order, items: items, handling: .once("handling"), location: location, chat: chat,
-                        chatSendAllowed: phase == .shopping && type != .lastMileDelivery)
-    }
-
-    /// Where a state stands relative to the documented start and stop points.
-    enum Phase: Hashable {
-        case waitingForShopper, beforePicking, shopping, afterCheckout, delivering, final
-
-        init?(_ state: WorkflowState) {
-            switch state {
-            case .brandNew: self = .waitingForShopper
-            case .acknowledged, .stagedForDelivery, .waitingForDelivery, .acknowledgedForDelivery, .atStore: self = .beforePicking
-            case .picking, .verifyingReplacements: self = .shopping
-            case .checkout, .receiptSanityCheck, .bagsCheck, .staged, .bagsVerified, .readyForPickup, .userAtStore,
-                 .runnerAwaiting, .runnerAcknowledged: self = .afterCheckout
-            case .delivering: self = .delivering
-            case .delivered, .canceled: self = .final
-            case .unknown: return nil
-            }
-        }
+        return PollPlan(order: order, items: items, handling: .once("handling"), location: location, chat: chat)
     }
 }

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// The endpoints a tracker polls.
@@ -74,8 +74,8 @@ public enum TrackerEvent: Hashable, Sendable {
     /// The customer's outgoing messages, whole list, whenever one changes.
     case outbox([OutboxMessage])
     case connection(TrackedEndpoint, ConnectionStatus)
-    /// A short message for people: "sent", "replacement approved", "refused: why".
-    case notice(String)
+    /// A short message for people: "sent", "replacement approved", "refused: why", with its severity.
+    case notice(Notice)
     /// The order reached a final state and every poll has stopped.
     case finished(WorkflowState)
 }

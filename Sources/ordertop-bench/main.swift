@@ -1,6 +1,6 @@
 // ordertop-bench: how long one dashboard frame takes, and how many bytes reach the terminal.
 // Rerun with `swift run -c release ordertop-bench` (add `--frames N` for more samples).
-import ConnectAPI
+import ConnectModels
 import CursesTerminal
 import Dashboard
 import Foundation

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConnectAPI
+import ConnectModels
 import CursesTerminal
 import Dashboard
 import Foundation
@@ -83,7 +83,7 @@ enum DashboardRunner {
                 }
             }
         }
-        for warning in warnings { inbox.append(.notice(warning)) }
+        for warning in warnings { inbox.append(.notice(.warning(warning))) }
         await tracker.start()
 
         var lastDrawn: DashboardState?
@@ -133,7 +133,7 @@ enum DashboardRunner {
             case .sendChat(let text):
                 Task.detached {
                     do { try await tracker.send(text) } catch {
-                        inbox.append(.notice("Not sent: \(error)"))
+                        inbox.append(.notice(.error("Not sent: \(error)")))
                         waker.wake()
                     }
                 }
@@ -142,14 +142,14 @@ enum DashboardRunner {
             case .approveReplacement(let id):
                 Task.detached {
                     do { try await tracker.approve(lineItemID: id.value) } catch {
-                        inbox.append(.notice("Not approved: \(error)"))
+                        inbox.append(.notice(.error("Not approved: \(error)")))
                         waker.wake()
                     }
                 }
             case .rejectReplacement(let id):
                 Task.detached {
                     do { try await tracker.reject(lineItemID: id.value) } catch {
-                        inbox.append(.notice("Not rejected: \(error)"))
+                        inbox.append(.notice(.error("Not rejected: \(error)")))
                         waker.wake()
                     }
                 }
@@ -166,16 +166,16 @@ enum DashboardRunner {
                     theme = next
                     screen.setTheme(next)
                     _ = reduce(&state, .themeChanged(next.name))
-                    for problem in problems { inbox.append(.notice(problem)) }
+                    for problem in problems { inbox.append(.notice(.error(problem))) }
                 } else if noColor {
-                    inbox.append(.notice("NO_COLOR is set: themes are off"))
+                    inbox.append(.notice(.info("NO_COLOR is set: themes are off")))
                 }
             case .demoTogglePause:
                 if let demo {
                     Task.detached {
                         let paused = await demo.togglePause()
                         inbox.append(action: .demoPaused(paused))
-                        inbox.append(.notice(paused ? "Shopper paused (space resumes)" : "Shopper resumed"))
+                        inbox.append(.notice(.info(paused ? "Shopper paused (space resumes)" : "Shopper resumed")))
                         waker.wake()
                     }
                 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConnectAPI
+import ConnectModels
 import ConnectSandbox
 import Foundation
 import Logging

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// `ordertop sandbox token`: a client token, or a user token for `ordertop watch`.

@@ -1,14 +1,15 @@
 import ArgumentParser
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 import Foundation
 
 /// Where the sandbox is and how to get a client token for it.
 struct SandboxClientOptions: ParsableArguments {
-    static let defaultBaseURL = "http://127.0.0.1:7878"
+    static let defaultBaseURL = SandboxDefaults.baseURL
 
     @Option(help: "The sandbox's base URL.") var baseURL = SandboxClientOptions.defaultBaseURL
-    @Option(help: "Client id for the client-credentials token.") var clientID = "sandbox-client"
-    @Option(help: "Client secret for the client-credentials token.") var clientSecret = "sandbox-secret"
+    @Option(help: "Client id for the client-credentials token.") var clientID = SandboxDefaults.clientID
+    @Option(help: "Client secret for the client-credentials token.") var clientSecret = SandboxDefaults.clientSecret
 
     /// Runs a call with a client (holding a fresh client-credentials token when `authorized`), prints its
     /// reply, and turns failures into messages people can act on. The HTTP client fails fast, so a sandbox

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// `ordertop sandbox user`: an Instacart account to link a Connect user to.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConnectModels
 import ConnectSandbox
 import Foundation
 
@@ -12,10 +13,10 @@ struct SandboxServeCommand: AsyncParsableCommand {
             then serves until Ctrl-C. State lives in memory and is gone when it stops.
             """)
 
-    @Option(help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(help: "The port to listen on; 0 picks a free one.") var port = 7878
-    @Option(help: "The client id the token endpoint accepts.") var clientID = "sandbox-client"
-    @Option(help: "The client secret the token endpoint accepts.") var clientSecret = "sandbox-secret"
+    @Option(help: "The address to listen on.") var host = SandboxDefaults.host
+    @Option(help: "The port to listen on; 0 picks a free one.") var port = SandboxDefaults.port
+    @Option(help: "The client id the token endpoint accepts.") var clientID = SandboxDefaults.clientID
+    @Option(help: "The client secret the token endpoint accepts.") var clientSecret = SandboxDefaults.clientSecret
     @Option(help: "Seed for ids: the same seed gives the same ids.") var seed: UInt64?
     @Option(help: ArgumentHelp("Append one JSON line per request to this file.", valueName: "file")) var accessLog: String?
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// Where `watch` gets the user token: `ORDERTOP_TOKEN`, `--token-file`, or (with a warning) `--token`.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 import Dashboard
 import Foundation
 import OrderTracking
@@ -17,7 +18,7 @@ struct WatchCommand: AsyncParsableCommand {
     )
 
     @Option(name: .long, help: ArgumentHelp("The Connect server's base URL.", valueName: "url"))
-    var baseURL: String = "http://127.0.0.1:7878"
+    var baseURL: String = SandboxDefaults.baseURL
 
     @Option(name: .long, help: ArgumentHelp("The order id to watch.", valueName: "id"))
     var order: String
@@ -43,7 +44,7 @@ struct WatchCommand: AsyncParsableCommand {
             throw ValidationError("--slow-interval must be at least --interval and at most 86400 seconds")
         }
         guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
-            throw ValidationError("--base-url must be an http(s) URL such as http://127.0.0.1:7878")
+            throw ValidationError("--base-url must be an http(s) URL such as \(SandboxDefaults.baseURL)")
         }
         guard !order.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--order is empty") }
     }

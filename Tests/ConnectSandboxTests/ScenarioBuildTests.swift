@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 @testable import ConnectSandbox
 import Testing
 

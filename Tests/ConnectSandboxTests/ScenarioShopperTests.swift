@@ -1,5 +1,5 @@
 import Clocks
-import ConnectAPI
+import ConnectModels
 import ConnectSandbox
 import Testing
 

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 import ConnectSandbox
 import Foundation
 import NIOCore

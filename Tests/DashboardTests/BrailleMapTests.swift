@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Dashboard
 import Testing
 

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
@@ -171,7 +171,7 @@ enum Fixture {
         ], metadata: evilMeta)
         return state([.order(order(.unknown("\u{1B}[31mweird_state"), .delivery, id: "\u{1B}]0;title\u{07}evil-id")),
                       .items(items), .handling(evilHandling), .chat(chat),
-                      .connection(.items, .badReply("\u{1B}[2Jgarbage")), .notice("\u{1B}[31mred notice")])
+                      .connection(.items, .badReply("\u{1B}[2Jgarbage")), .notice(.info("\u{1B}[31mred notice"))])
     }
 
     static var scenarios: [(String, DashboardState)] {

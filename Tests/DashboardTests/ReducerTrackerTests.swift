@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
@@ -83,7 +83,7 @@ import Testing
 
     @Test func statusMessagesExpireOnTicks() {
         var s = Fixture.deliveryPicking
-        _ = reduce(&s, .tracker(.notice("Replacement approved")))
+        _ = reduce(&s, .tracker(.notice(.success("Replacement approved"))))
         #expect(render(s, size: s.size).lines().last!.contains("Replacement approved"))
         _ = reduce(&s, .tick(s.now.addingTimeInterval(DashboardState.statusDuration + 1)))
         #expect(s.status == nil)

@@ -1,4 +1,5 @@
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 import ConnectSandbox
 import Foundation
 import OrderTracking
@@ -64,7 +65,7 @@ struct OutboxTests {
             }
             try await f.idle(steps: 20)
             #expect(await second.outboxMessages.isEmpty, "the second watcher did not load them")
-            #expect(await log2.count { if case .notice(let text) = $0 { text.contains("another ordertop") } else { false } } == 1)
+            #expect(await log2.count { if case .notice(let notice) = $0 { notice.text.contains("another ordertop") } else { false } } == 1)
             let bodies = await f.server.store.messages(orderID: f.orderID).map(\.body)
             #expect(bodies.filter { $0 == "Saved from last time" }.count == 1)
             await first.stop()
@@ -75,7 +76,7 @@ struct OutboxTests {
             let third = f.tracker(outbox: true)
             let (log3, follower3) = await f.follow(third)
             try await f.idle(steps: 2)
-            #expect(await log3.count { if case .notice(let text) = $0 { text.contains("another ordertop") } else { false } } == 0)
+            #expect(await log3.count { if case .notice(let notice) = $0 { notice.text.contains("another ordertop") } else { false } } == 0)
             await third.stop()
             await follower3.value
         }

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Testing
 @testable import OrderTracking
 
@@ -55,7 +55,7 @@ struct PollPlanTests {
     func chat(type: FulfillmentType, state: WorkflowState) throws {
         let plan = try #require(PollPlan.plan(for: type, state: state))
         let inWindow = Self.shopping.contains(state) && type != .lastMileDelivery
-        #expect(plan.chatSendAllowed == inWindow)
+        #expect(ChatWindow(type: type, state: state).isOpen == inWindow)
         if inWindow {
             #expect(plan.chat == .poll(.normal))
         } else if case .poll = plan.chat {

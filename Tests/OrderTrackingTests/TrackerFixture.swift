@@ -1,5 +1,6 @@
 import Clocks
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 import ConnectSandbox
 import Foundation
 import OrderTracking

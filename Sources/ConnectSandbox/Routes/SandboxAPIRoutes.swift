@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 import Hummingbird
 

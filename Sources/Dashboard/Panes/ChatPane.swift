@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// The conversation, newest at the bottom, with the input line or the reason it is closed.
 enum ChatPane {

@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 import Foundation
 
 /// The delivery address, its coordinates, the customer's notes and the handling flags.

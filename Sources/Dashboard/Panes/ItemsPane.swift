@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// Found, Replaced, Refunded and Still shopping, each with its count; only the visible rows are drawn.
 enum ItemsPane {

@@ -1,3 +1,5 @@
+import ConnectModels
+
 /// Every key the dashboard knows, for the help overlay and the status bar.
 public enum KeyHelp {
     /// A key and what it does.
@@ -13,7 +15,7 @@ public enum KeyHelp {
             Entry(keys: "PgUp PgDn", action: "scroll a page"),
             Entry(keys: "Home End g G", action: "top / bottom (End: newest chat)"),
             Entry(keys: "i, Enter on chat", action: "write to the shopper"),
-            Entry(keys: "Enter (typing)", action: "send, up to 1000 characters"),
+            Entry(keys: "Enter (typing)", action: "send, up to \(SendChatMessageRequest.maximumLength) characters"),
             Entry(keys: "Esc (typing)", action: "leave the input line"),
             Entry(keys: "← → Home End", action: "move in the input line"),
             Entry(keys: "Backspace Delete", action: "delete before / under the cursor"),

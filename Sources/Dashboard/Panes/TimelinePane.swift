@@ -1,4 +1,4 @@
-import ConnectAPI
+import ConnectModels
 
 /// The states an order of this type passes through, flowed into lines: past ✓, current ●, future ○.
 enum TimelinePane {

@@ -99,16 +99,6 @@ public enum ConnectError: Error, Hashable, Sendable, CustomStringConvertible, Lo
         return nil
     }
 
-    /// True when trying again later may succeed.
-    public var isTransient: Bool {
-        switch self {
-        case .transport: true
-        case .http(_, let status, _, _): status == 408 || status == 429 || status >= 500
-        case .decoding: true
-        case .invalidRequest: false
-        }
-    }
-
     static func seconds(_ d: Duration) -> String {
         let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         return s == s.rounded() ? "\(Int(s)) s" : String(format: "%.1f s", s)

@@ -1,11 +1,12 @@
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 import Foundation
 import Testing
 
 /// The seed texts' own sample bodies, and their documented variants, decode.
 @Suite struct SeedDecodingTests {
     func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try ConnectClient.decode(T.self, from: Data(text.utf8), endpoint: "test")
+        try ConnectDecoding.decode(T.self, from: Data(text.utf8), endpoint: "test")
     }
 
     @Test func orderSample() throws {
@@ -145,7 +146,7 @@ import Testing
 
     @Test func decodeFailureNamesEndpointAndField() throws {
         do {
-            _ = try ConnectClient.decode(LineItemsResponse.self, from: Data(#"{"line_items": [{"id": "a", "status": "found"}]}"#.utf8),
+            _ = try ConnectDecoding.decode(LineItemsResponse.self, from: Data(#"{"line_items": [{"id": "a", "status": "found"}]}"#.utf8),
                                          endpoint: "GET /v2/post_checkout/orders/{order_id}/items")
             Issue.record("expected a decoding error")
         } catch let error as ConnectError {
@@ -155,7 +156,7 @@ import Testing
             #expect(error.description.contains("line_items[0].item"))
         }
         do {
-            _ = try ConnectClient.decode(Order.self, from: Data("<html>".utf8), endpoint: "GET /v2/post_checkout/orders/{order_id}")
+            _ = try ConnectDecoding.decode(Order.self, from: Data("<html>".utf8), endpoint: "GET /v2/post_checkout/orders/{order_id}")
             Issue.record("expected a decoding error")
         } catch let error as ConnectError {
             #expect(error.description.contains("GET /v2/post_checkout/orders/{order_id}"))

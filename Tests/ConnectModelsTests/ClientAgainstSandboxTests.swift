@@ -1,4 +1,5 @@
-import ConnectAPI
+import ConnectClient
+import ConnectModels
 import ConnectSandbox
 import Foundation
 import Testing

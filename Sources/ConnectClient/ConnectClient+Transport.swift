@@ -1,0 +1,102 @@
+import AsyncHTTPClient
+import ConnectModels
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+extension ConnectClient {
+    // MARK: - Transport
+
+    /// Sends a request and decodes the reply, turning every failure into a `ConnectError`.
+    func send<Response: Decodable>(_ method: HTTPMethod, _ template: String, _ params: [String: String] = [:],
+                                   body: (any Encodable)? = nil, authorized: Bool = true,
+                                   emptyBody: Response? = nil) async throws -> Response {
+        let endpoint = "\(method.rawValue) \(template)"
+        var path = template
+        for (name, value) in params {
+            if value.isEmpty { throw ConnectError.invalidRequest("\(endpoint): \(name) is empty") }
+            path = path.replacingOccurrences(of: "{\(name)}", with: Self.escapePathComponent(value))
+        }
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "ordertop")
+        if authorized, let token {
+            request.headers.add(name: "Authorization", value: "Bearer \(token.secret)")
+        }
+        if let retailerID { request.headers.add(name: "X-Retailer-Id", value: retailerID) }
+        if let body {
+            let data: Data
+            do { data = try ConnectJSON.encoder().encode(body) } catch {
+                throw ConnectError.invalidRequest("\(endpoint): could not encode the request: \(error)")
+            }
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: data))
+        }
+        let (status, headers, data) = try await execute(request, endpoint: endpoint, base: baseURL)
+        guard (200..<300).contains(status) else {
+            let errorBody = try? ConnectJSON.decoder().decode(InstacartErrorBody.self, from: data)
+            throw ConnectError.http(endpoint: endpoint, status: status, body: errorBody,
+                                    retryAfter: headers.first(name: "Retry-After").flatMap(Self.parseRetryAfter))
+        }
+        if let emptyBody, data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return emptyBody }
+        return try ConnectDecoding.decode(Response.self, from: data, endpoint: endpoint)
+    }
+
+    func execute(_ request: HTTPClientRequest, endpoint: String, base: String) async throws -> (Int, HTTPHeaders, Data) {
+        do {
+            let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+            let buffer = try await response.body.collect(upTo: maxResponseBytes)
+            return (Int(response.status.code), response.headers, Data(buffer.readableBytesView))
+        } catch let error as ConnectError {
+            throw error
+        } catch {
+            throw Self.transportError(error, endpoint: endpoint, base: base)
+        }
+    }
+
+    static func transportError(_ error: any Error, endpoint: String, base: String) -> ConnectError {
+        let text = String(describing: error)
+        let lower = text.lowercased()
+        let reason: String
+        var sent = true
+        if lower.contains("refused") {
+            reason = "connection refused"; sent = false
+        } else if lower.contains("connecttimeout") || lower.contains("connect timeout") {
+            reason = "connecting timed out"; sent = false
+        } else if lower.contains("deadlineexceeded") || lower.contains("readtimeout") || lower.contains("timeout") {
+            reason = "no reply in time"
+        } else if lower.contains("remoteconnectionclosed") || lower.contains("connection reset") || lower.contains("eof")
+                    || lower.contains("stream ended") {
+            reason = "the server closed the connection"
+        } else if lower.contains("responsetoolarge") || lower.contains("toolarge") {
+            reason = "the reply was too large"
+        } else if lower.contains("invalidurl") || lower.contains("emptyhost") || lower.contains("unsupportedscheme") {
+            reason = "the URL is not valid"; sent = false
+        } else if lower.contains("no such host") || lower.contains("nodename") || lower.contains("resolve") {
+            reason = "the host name does not resolve"; sent = false
+        } else {
+            reason = String(text.prefix(160))
+        }
+        return .transport(endpoint: endpoint, baseURL: base, reason: reason, mayHaveBeenSent: sent)
+    }
+
+    static func escapePathComponent(_ value: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+
+    /// `Retry-After` as seconds, or as an HTTP date.
+    static func parseRetryAfter(_ value: String) -> Duration? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(trimmed), seconds >= 0, seconds.isFinite { return .milliseconds(Int64(min(seconds, 86_400) * 1000)) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        if let date = formatter.date(from: trimmed) {
+            return .milliseconds(Int64(max(0, min(date.timeIntervalSinceNow, 86_400)) * 1000))
+        }
+        return nil
+    }
+}
