@@ -55,7 +55,10 @@ public enum ChatWindow: Hashable, Sendable {
                 switch state.phase {
                 case .shopping?: self = .open
                 case .waitingForShopper?, .beforePicking?, nil:
-                    self = .notYetOpen(reason: "Chat opens when the shopper starts picking (now: \(state.title)).")
+                    // Messages wait here; the words say what the person can expect of this state.
+                    let soon = state == .brandNew || state == .acknowledged
+                    self = .notYetOpen(reason: soon ? "Chat opens when the shopper starts picking (now: \(state.title))."
+                                                    : "Chat is open only during picking (now: \(state.title)).")
                 default: self = .closed(reason: "Chat is open only during picking (now: \(state.title)).")
                 }
             }
