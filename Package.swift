@@ -41,19 +41,24 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "ordertop-bench", dependencies: ["Dashboard", "CursesTerminal"]),
-        .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox"]),
-        .testTarget(name: "ConnectSandboxTests", dependencies: [
+        // What the test targets share: a live sandbox with minted tokens, and a fake data source.
+        .target(name: "TestSupport", dependencies: [
             "ConnectModels", "ConnectClient", "ConnectSandbox",
+            .product(name: "Clocks", package: "swift-clocks"),
+        ], path: "Tests/TestSupport"),
+        .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
+        .testTarget(name: "ConnectSandboxTests", dependencies: [
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "OrderTrackingTests", dependencies: [
-            "OrderTracking", "ConnectModels", "ConnectClient", "ConnectSandbox",
+            "OrderTracking", "ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

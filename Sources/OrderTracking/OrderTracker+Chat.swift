@@ -42,6 +42,9 @@ extension OrderTracker {
         return count
     }
 
+    /// True while the sender has messages to deliver, for tests that wait for the tracker to be idle.
+    public var isSending: Bool { sender != nil }
+
     /// The outbox as it stands.
     public var outboxMessages: [OutboxMessage] { outbox.messages }
 

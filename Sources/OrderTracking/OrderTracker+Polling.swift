@@ -93,6 +93,8 @@ extension OrderTracker {
                 let fresh = try await source.order(orderID)
                 guard !Task.isCancelled else { return nil }
                 publish(.order(fresh))
+                // Say so before the plan changes: a new cadence restarts this very task, which then ends unheard.
+                setStatus(.order, .live)
                 if let next = PollPlan.plan(for: fresh.fulfillmentType, state: fresh.workflowState) {
                     apply(next)
                 } else if plan == PollPlan.initial(for: nil) {

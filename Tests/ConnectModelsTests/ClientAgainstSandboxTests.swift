@@ -2,6 +2,7 @@ import ConnectClient
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TestSupport
 import Testing
 
 /// The client's own behaviour against a live sandbox: errors are typed and never carry the token.
@@ -9,7 +10,7 @@ import Testing
     @Test func tokenNeverAppearsInErrors() async throws {
         let server = try await SandboxServer.start()
         let anonymous = ConnectClient(baseURL: server.baseURL)
-        let token = try await anonymous.token(.userAssertion(id: "sandbox-client", secret: "sandbox-secret", userID: "u1"))
+        let token = try await anonymous.mintUserToken(for: "u1")
         let client = anonymous.with(token: token.bearer)
         var errors: [ConnectError] = []
         do { _ = try await client.order("missing") } catch let error as ConnectError { errors.append(error) }
@@ -36,14 +37,14 @@ import Testing
         let client = ConnectClient(baseURL: server.baseURL)
         await server.injectFault(Fault(pathPrefix: "/v2/oauth", kind: .status(429, retryAfter: 3)))
         do {
-            _ = try await client.token(.clientCredentials(id: "sandbox-client", secret: "sandbox-secret"))
+            _ = try await client.token(.clientCredentials(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret))
             Issue.record("expected 429")
         } catch let error as ConnectError {
             guard case .http(_, 429, _, let retryAfter) = error else { Issue.record("wrong error \(error)"); await server.stop(); return }
             #expect(retryAfter == .seconds(3))
             #expect(error.isTransient)
         }
-        #expect(try await client.token(.clientCredentials(id: "sandbox-client", secret: "sandbox-secret")).expiresIn == 86_400)
+        #expect(try await client.token(.clientCredentials(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret)).expiresIn == 86_400)
         await server.stop()
     }
 }

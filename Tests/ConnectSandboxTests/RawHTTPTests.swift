@@ -2,6 +2,7 @@ import ConnectClient
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TestSupport
 import Testing
 
 /// What the client hides: bad bodies, unknown routes, the seed's own curl quirks, the access log, faults.
@@ -58,7 +59,7 @@ import Testing
             #expect(first?["status"] as? String == "not_picked")
             #expect(first?["replacement_status"] as? String == "SUBSTITUTION_STATUS_UNSPECIFIED")
             // Form-encoded token requests work too.
-            let form = try await sandbox.raw(.POST, "/v2/oauth/token", body: "grant_type=client_credentials&client_id=sandbox-client&client_secret=sandbox-secret",
+            let form = try await sandbox.raw(.POST, "/v2/oauth/token", body: "grant_type=client_credentials&client_id=\(SandboxDefaults.clientID)&client_secret=\(SandboxDefaults.clientSecret)",
                                              headers: [("Content-Type", "application/x-www-form-urlencoded")])
             #expect(json(form.body)["expires_in"] as? Int == 86_400)
         }

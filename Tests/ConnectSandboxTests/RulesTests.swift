@@ -1,6 +1,7 @@
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TestSupport
 import Testing
 
 /// Auth, chat, replacement and batch rules, through the real client.
@@ -41,25 +42,25 @@ import Testing
 
     @Test func oauthErrorsAndLifetime() async throws {
         try await withSandbox { sandbox in
-            let reply = try await sandbox.anonymous.token(.clientCredentials(id: "sandbox-client", secret: "sandbox-secret"))
+            let reply = try await sandbox.anonymous.token(.clientCredentials(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret))
             #expect(reply.expiresIn == 86_400)
             #expect(reply.tokenType == "Bearer")
             #expect(reply.scope == TokenScope.fulfillment)
             #expect(reply.accessToken.count >= 32)
-            let other = try await sandbox.anonymous.token(.clientCredentials(id: "sandbox-client", secret: "sandbox-secret"))
+            let other = try await sandbox.anonymous.token(.clientCredentials(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret))
             #expect(other.accessToken != reply.accessToken)
 
-            let wrongSecret = await connectError { try await sandbox.anonymous.token(.clientCredentials(id: "sandbox-client", secret: "x")) }
+            let wrongSecret = await connectError { try await sandbox.anonymous.token(.clientCredentials(id: SandboxDefaults.clientID, secret: "x")) }
             #expect(wrongSecret?.status == 401)
             #expect(wrongSecret?.serverMessage?.contains("invalid_client") == true)
             let badAssertion = await connectError {
-                try await sandbox.anonymous.token(TokenRequest(clientID: "sandbox-client", clientSecret: "sandbox-secret",
+                try await sandbox.anonymous.token(TokenRequest(clientID: SandboxDefaults.clientID, clientSecret: SandboxDefaults.clientSecret,
                                                                 grantType: .fulfillmentUserAssertion, assertion: "%%%"))
             }
             #expect(badAssertion?.status == 400)
             #expect(badAssertion?.serverMessage?.contains("invalid_grant") == true)
             let badCode = await connectError {
-                try await sandbox.anonymous.token(.authorizationCode(id: "sandbox-client", secret: "sandbox-secret", code: "nope", redirectURI: "https://example.org"))
+                try await sandbox.anonymous.token(.authorizationCode(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret, code: "nope", redirectURI: "https://example.org"))
             }
             #expect(badCode?.status == 400)
             #expect(badCode?.body?.key == "code")
@@ -246,11 +247,11 @@ import Testing
             let icUser = try await sandbox.client.createInstacartUser(CreateInstacartUserRequest(email: "a@example.com", phone: "555", password: "pw"))
             let code = try await sandbox.client.authorizeInstacartUser(icUser.id.value, AuthorizeRequest(redirectURI: "https://example.org"))
             let mismatch = await connectError {
-                try await sandbox.anonymous.token(.authorizationCode(id: "sandbox-client", secret: "sandbox-secret", code: code.code, redirectURI: "https://evil.example"))
+                try await sandbox.anonymous.token(.authorizationCode(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret, code: code.code, redirectURI: "https://evil.example"))
             }
             #expect(mismatch?.status == 400)
             #expect(mismatch?.body?.key == "redirect_uri")
-            let linking = try await sandbox.anonymous.token(.authorizationCode(id: "sandbox-client", secret: "sandbox-secret", code: code.code,
+            let linking = try await sandbox.anonymous.token(.authorizationCode(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret, code: code.code,
                                                                                redirectURI: "https://example.org"))
             #expect(linking.scope == "account_linking")
             let invalid = await connectError { try await sandbox.client.link(userID: connectUser, linkingToken: "bogus") }

@@ -1,6 +1,7 @@
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TestSupport
 import Testing
 
 /// The seed tutorials, step by step, through the real client.

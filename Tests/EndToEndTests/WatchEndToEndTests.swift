@@ -2,6 +2,7 @@ import ConnectClient
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TestSupport
 import Testing
 
 extension EndToEnd {
@@ -20,9 +21,9 @@ extension EndToEnd {
             }
             do {
                 let anonymous = ConnectClient(baseURL: server.baseURL)
-                let admin = anonymous.with(token: try await anonymous.token(.clientCredentials(id: "sandbox-client", secret: "sandbox-secret")).bearer)
+                let admin = try await anonymous.withClientToken()
                 let user = "e2e-user"
-                let token = try await anonymous.token(.userAssertion(id: "sandbox-client", secret: "sandbox-secret", userID: user)).accessToken
+                let token = try await anonymous.mintUserToken(for: user).accessToken
                 let order = try await admin.createOrder(CreateOrderRequest(userID: user, customerName: "Sierra")).id.value
                 let shopper = try await admin.createShopper(CreateShopperRequest(displayName: "Zelma")).id
                 let batch = try await admin.createBatch(CreateBatchRequest(shopperID: shopper, orders: [BatchOrderRef(id: FlexibleID(order))]))
@@ -105,8 +106,8 @@ extension EndToEnd {
             let server = try await SandboxServer.start(SandboxConfiguration(port: 0))
             do {
                 let anonymous = ConnectClient(baseURL: server.baseURL)
-                let admin = anonymous.with(token: try await anonymous.token(.clientCredentials(id: "sandbox-client", secret: "sandbox-secret")).bearer)
-                let token = try await anonymous.token(.userAssertion(id: "sandbox-client", secret: "sandbox-secret", userID: "plain-user")).accessToken
+                let admin = try await anonymous.withClientToken()
+                let token = try await anonymous.token(.userAssertion(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret, userID: "plain-user")).accessToken
                 let order = try await admin.createOrder(CreateOrderRequest(userID: "plain-user")).id.value
                 let shopper = try await admin.createShopper(CreateShopperRequest()).id
                 let batch = try await admin.createBatch(CreateBatchRequest(shopperID: shopper, orders: [BatchOrderRef(id: FlexibleID(order))]))

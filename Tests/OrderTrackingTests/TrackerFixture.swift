@@ -4,6 +4,7 @@ import ConnectModels
 import ConnectSandbox
 import Foundation
 import OrderTracking
+import TestSupport
 import Testing
 
 /// Collects a tracker's events for assertions.
@@ -59,9 +60,9 @@ struct TrackerFixture {
         let logPath = dir.appendingPathComponent("access.log").path
         let server = try await SandboxServer.start(SandboxConfiguration(port: 0, accessLogPath: logPath))
         let anonymous = ConnectClient(baseURL: server.baseURL)
-        let admin = anonymous.with(token: try await anonymous.token(.clientCredentials(id: "sandbox-client", secret: "sandbox-secret")).bearer)
+        let admin = try await anonymous.withClientToken()
         let userID = "user-\(UUID().uuidString.prefix(8))"
-        let user = anonymous.with(token: try await anonymous.token(.userAssertion(id: "sandbox-client", secret: "sandbox-secret", userID: userID)).bearer)
+        let user = try await anonymous.withUserToken(for: userID)
         let orderID = try await admin.createOrder(CreateOrderRequest(userID: userID, fulfillmentType: type, customerName: "Sierra")).id.value
         return TrackerFixture(server: server, logPath: logPath, admin: admin, user: user, userID: userID, orderID: orderID,
                               clock: TestClock(), stateDirectory: dir)

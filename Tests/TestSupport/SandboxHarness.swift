@@ -5,38 +5,36 @@ import ConnectSandbox
 import Foundation
 import NIOCore
 import NIOHTTP1
-import Testing
 
-/// A live sandbox on a free loopback port, with clients for each kind of token.
-struct TestSandbox {
-    let server: SandboxServer
+/// A live sandbox on a free loopback port, with clients for each kind of token: what every network test starts from.
+public struct TestSandbox: Sendable {
+    public let server: SandboxServer
     /// No token.
-    let anonymous: ConnectClient
+    public let anonymous: ConnectClient
     /// A client-credentials token.
-    let client: ConnectClient
+    public let client: ConnectClient
 
-    var store: SandboxStore { server.store }
+    public var store: SandboxStore { server.store }
 
     /// A client holding a user access token for `user`.
-    func user(_ user: String) async throws -> ConnectClient {
-        let token = try await anonymous.token(.userAssertion(id: "sandbox-client", secret: "sandbox-secret", userID: user))
-        return anonymous.with(token: token.bearer)
+    public func user(_ user: String) async throws -> ConnectClient {
+        try await anonymous.withUserToken(for: user)
     }
 
-    func createOrder(user: String = "user-1", type: FulfillmentType = .delivery, items: [NewOrderItem]? = nil,
+    public func createOrder(user: String = "user-1", type: FulfillmentType = .delivery, items: [NewOrderItem]? = nil,
                      customerName: String? = nil) async throws -> String {
         try await client.createOrder(CreateOrderRequest(userID: user, fulfillmentType: type, items: items, customerName: customerName)).id.value
     }
 
     /// Creates a shopper and a batch for the order; returns (shopper id, batch id).
-    func assign(_ orderID: String, type: BatchType? = nil, name: String? = "Zelma") async throws -> (String, String) {
+    public func assign(_ orderID: String, type: BatchType? = nil, name: String? = "Zelma") async throws -> (String, String) {
         let shopper = try await client.createShopper(CreateShopperRequest(email: "s@example.com", phone: "555", password: "p", displayName: name))
         let batch = try await client.createBatch(CreateBatchRequest(batchType: type, shopperID: shopper.id, orders: [BatchOrderRef(id: FlexibleID(orderID))]))
         return (shopper.id.value, batch.id.value)
     }
 
     /// A raw request, for what the client hides.
-    func raw(_ method: HTTPMethod, _ path: String, body: String? = nil, headers: [(String, String)] = [],
+    public func raw(_ method: HTTPMethod, _ path: String, body: String? = nil, headers: [(String, String)] = [],
              token: String? = nil) async throws -> (status: Int, headers: HTTPHeaders, body: Data) {
         var request = HTTPClientRequest(url: server.baseURL + path)
         request.method = method
@@ -48,17 +46,17 @@ struct TestSandbox {
         return (Int(response.status.code), response.headers, Data(data.readableBytesView))
     }
 
-    func clientToken() async throws -> String {
-        try await anonymous.token(.clientCredentials(id: "sandbox-client", secret: "sandbox-secret")).accessToken
+    public func clientToken() async throws -> String {
+        try await anonymous.token(.clientCredentials(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret)).accessToken
     }
 
-    func userToken(_ user: String) async throws -> String {
-        try await anonymous.token(.userAssertion(id: "sandbox-client", secret: "sandbox-secret", userID: user)).accessToken
+    public func userToken(_ user: String) async throws -> String {
+        try await anonymous.mintUserToken(for: user).accessToken
     }
 }
 
 /// Runs `body` against a fresh sandbox and stops it afterwards, even when the body throws.
-func withSandbox(_ configuration: SandboxConfiguration = SandboxConfiguration(),
+public func withSandbox(_ configuration: SandboxConfiguration = SandboxConfiguration(),
                  _ body: (TestSandbox) async throws -> Void) async throws {
     let server = try await SandboxServer.start(configuration)
     do {
@@ -72,32 +70,20 @@ func withSandbox(_ configuration: SandboxConfiguration = SandboxConfiguration(),
     await server.stop()
 }
 
-/// Runs `call` and returns the ConnectError it throws; records an issue when it succeeds.
-func connectError<T>(_ call: () async throws -> T, sourceLocation: SourceLocation = #_sourceLocation) async -> ConnectError? {
-    do {
-        _ = try await call()
-        Issue.record("expected a ConnectError", sourceLocation: sourceLocation)
-        return nil
-    } catch let error as ConnectError {
-        return error
-    } catch {
-        Issue.record("expected a ConnectError, got \(error)", sourceLocation: sourceLocation)
-        return nil
+extension ConnectClient {
+    /// A client-credentials token from a sandbox with the default credentials.
+    public func mintClientToken() async throws -> TokenResponse {
+        try await token(.clientCredentials(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret))
     }
-}
 
-/// The error body of an HTTP error.
-extension ConnectError {
-    var body: InstacartErrorBody? {
-        if case .http(_, _, let body, _) = self { return body }
-        return nil
+    /// A user token for `user` through the `fulfillment_user_assertion` grant, with the default credentials.
+    public func mintUserToken(for user: String) async throws -> TokenResponse {
+        try await token(.userAssertion(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret, userID: user))
     }
-}
 
-func json(_ data: Data) -> [String: Any] {
-    (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-}
+    /// This client holding a client-credentials token.
+    public func withClientToken() async throws -> ConnectClient { with(token: try await mintClientToken().bearer) }
 
-func errorKey(_ data: Data) -> String? {
-    (json(data)["meta"] as? [String: Any])?["key"] as? String
+    /// This client holding a user token for `user`.
+    public func withUserToken(for user: String) async throws -> ConnectClient { with(token: try await mintUserToken(for: user).bearer) }
 }
