@@ -33,8 +33,6 @@ public final class CursesScreen {
     public private(set) var size: Size
     /// The depth the screen draws at, to pass to the theme: never above what curses can send.
     public let colorDepth: ColorDepth
-    /// What the terminal reports it can show (COLORS, COLORTERM), before options and curses limits.
-    public let detectedColorDepth: ColorDepth
     /// Set when SIGTERM, SIGHUP or SIGINT arrived (or the terminal went away); the loop should stop.
     public private(set) var terminationSignal: TerminationSignal?
     /// Wakes `readKeys` from another thread or task.
@@ -162,9 +160,7 @@ public final class CursesScreen {
         _ = leaveok(window, true)
 
         colors = has_colors() ? Int(cn_terminfo_colors()) : 0
-        let colorTerm = getenv("COLORTERM").map { String(cString: $0) }
-        detectedColorDepth = ColorSupport.detectDepth(hasColors: has_colors(), colors: colors, colorTerm: colorTerm)
-        colorDepth = ColorSupport.renderDepth(detected: detectedColorDepth, colors: colors, override: options.colorDepth)
+        colorDepth = ColorSupport.depth(colors: colors, override: options.colorDepth)
         if colorDepth != .monochrome {
             _ = start_color()
             defaultColors = use_default_colors() == OK
