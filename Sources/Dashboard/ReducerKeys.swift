@@ -94,7 +94,7 @@ extension Reducer {
             return []
         }
         if let reason = state.chatClosedReason {
-            say(reason, error: true, &state)
+            say(reason, severity: .error, &state)
             return []
         }
         say("Sending \(failed) failed message\(failed == 1 ? "" : "s") again…", &state)
@@ -104,7 +104,7 @@ extension Reducer {
     static func startTyping(_ state: inout DashboardState) {
         state.focus = .chat
         if let reason = state.chatClosedReason {
-            say(reason, error: true, &state)
+            say(reason, severity: .error, &state)
             return
         }
         state.input.isEditing = true
@@ -113,18 +113,18 @@ extension Reducer {
     static func send(_ state: inout DashboardState) -> [Effect] {
         if let reason = state.chatClosedReason {
             state.input.isEditing = false
-            say("Not sent: " + reason, error: true, &state)
+            say("Not sent: " + reason, severity: .error, &state)
             return []
         }
         let text = Text.sanitize(state.input.text, keepNewlines: true).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            say("Nothing to send: type a message first.", error: true, &state)
+            say("Nothing to send: type a message first.", severity: .error, &state)
             return []
         }
         let length = SendChatMessageRequest.length(of: text)
         let limit = SendChatMessageRequest.maximumLength
         if length > limit {
-            say("Not sent: \(length) characters, the limit is \(limit). Shorten the message.", error: true, &state)
+            say("Not sent: \(length) characters, the limit is \(limit). Shorten the message.", severity: .error, &state)
             return []
         }
         state.input.clear()
@@ -137,19 +137,19 @@ extension Reducer {
     static func decide(approve: Bool, _ state: inout DashboardState) -> [Effect] {
         let verb = approve ? "approve" : "reject"
         guard state.focus == .items else {
-            say("Focus the items pane (Tab) and select a replacement to \(verb) it.", error: true, &state)
+            say("Focus the items pane (Tab) and select a replacement to \(verb) it.", severity: .error, &state)
             return []
         }
         guard let item = state.selectedItem else {
-            say("Select a replaced item with j/k first.", error: true, &state)
+            say("Select a replaced item with j/k first.", severity: .error, &state)
             return []
         }
         switch item.replacementDecisionRefusal(in: state.workflowState) {
         case .noPendingReplacement?:
-            say("\(Text.truncate(item.item.name, toCells: 40)) has no pending replacement to \(verb).", error: true, &state)
+            say("\(Text.truncate(item.item.name, toCells: 40)) has no pending replacement to \(verb).", severity: .error, &state)
             return []
         case let refusal?:
-            say("\(refusal).", error: true, &state)
+            say("\(refusal).", severity: .error, &state)
             return []
         case nil: break
         }
