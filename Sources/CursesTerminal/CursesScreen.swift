@@ -8,8 +8,9 @@ import Darwin
 
 /// The terminal as the dashboard sees it: ncursesw set up, drawn from Canvases, read as Keys.
 /// One thread talks to curses, so it lives on the main actor. Always call `stop()` (use `defer`).
+/// `OffscreenCurses` is the same screen drawing into a file, for tests and the benchmark.
 @MainActor
-public final class CursesScreen {
+public class CursesScreen {
     /// How the screen is started.
     public struct Options: Sendable {
         /// Report button-1 presses and the wheel as `Key.mouse`; `--no-mouse` turns this off.
@@ -30,24 +31,20 @@ public final class CursesScreen {
     public typealias StyleResolver = (Role, ColorDepth) -> ThemeStyle
 
     /// The screen size in cells; updated when a `.resize` key is read.
-    public private(set) var size: Size
+    public internal(set) var size: Size
     /// The depth the screen draws at, to pass to the theme: never above what curses can send.
     public let colorDepth: ColorDepth
-    /// What the terminal reports it can show (COLORS, COLORTERM), before options and curses limits.
-    public let detectedColorDepth: ColorDepth
     /// Set when SIGTERM, SIGHUP or SIGINT arrived (or the terminal went away); the loop should stop.
-    public private(set) var terminationSignal: TerminationSignal?
+    public internal(set) var terminationSignal: TerminationSignal?
     /// Wakes `readKeys` from another thread or task.
     public var waker: InputWaker { signals.waker }
 
-    private let screen: OpaquePointer
-    private let window: UnsafeMutablePointer<WINDOW>
-    private let signals: SignalPipe
-    private let inputFD: Int32?
-    private let offscreen: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?
-    private var offscreenBytesCounted: Int64 = 0
-    private var offscreenInputWriteFD: Int32 = -1
-    private var stopped = false
+    // Internal, not private: the input extension and OffscreenCurses, in their own files, use them.
+    let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    let signals: SignalPipe
+    let inputFD: Int32?
+    private(set) var stopped = false
     private var defaultColors = false
     private let colors: Int
 
@@ -55,8 +52,8 @@ public final class CursesScreen {
     public private(set) var lastDrawCellCount = 0
 
     private var lastCanvas: Canvas?
-    private var needsFullRedraw = true
-    private var needsClear = false
+    var needsFullRedraw = true
+    var needsClear = false
     private var styleForRole: [Role: (attributes: attr_t, pair: Int16)] = [:]
     private var cursorShown = false
 
@@ -83,39 +80,7 @@ public final class CursesScreen {
             throw TerminalUnavailable(.termUnknown(term))
         }
         signals.installResizeHandler()
-        return CursesScreen(screen: screen, signals: signals, inputFD: STDIN_FILENO, offscreen: nil,
-                            options: options, styles: styles)
-    }
-
-    /// Starts curses writing to a temporary file instead of the terminal, at a fixed size, so a
-    /// benchmark or test can count the bytes each frame writes (`bytesWrittenSinceLastCall()`).
-    /// Installs no signal handlers; its input is a pipe fed by `feedInput(_:)`.
-    public static func startOffscreen(term: String = "xterm-256color", size: Size, options: Options = Options(mouse: false),
-                                      styles: StyleResolver? = nil) throws(TerminalUnavailable) -> CursesScreen {
-        let term = try checkedTerm(term)
-        setUpLocale()
-        guard let output = tmpfile() else { throw TerminalUnavailable(.setupFailed("cannot create a temporary file")) }
-        var inputPipe: [Int32] = [-1, -1]
-        guard pipe(&inputPipe) == 0, let input = fdopen(inputPipe[0], "r") else {
-            fclose(output)
-            throw TerminalUnavailable(.setupFailed("cannot create an input pipe"))
-        }
-        _ = fcntl(inputPipe[1], F_SETFL, fcntl(inputPipe[1], F_GETFL) | O_NONBLOCK)
-        let signals: SignalPipe
-        do { signals = try SignalPipe() } catch {
-            fclose(output); fclose(input); closeFD(inputPipe[1])
-            throw error
-        }
-        guard let screen = newterm(term, output, input) else {
-            fclose(output); fclose(input); closeFD(inputPipe[1]); signals.close()
-            throw TerminalUnavailable(.termUnknown(term))
-        }
-        _ = resize_term(Int32(max(1, size.height)), Int32(max(1, size.width)))
-        let result = CursesScreen(screen: screen, signals: signals, inputFD: inputPipe[0], offscreen: (output, input),
-                                  options: options, styles: styles)
-        result.offscreenInputWriteFD = inputPipe[1]
-        _ = result.bytesWrittenSinceLastCall()
-        return result
+        return CursesScreen(screen: screen, signals: signals, inputFD: STDIN_FILENO, options: options, styles: styles)
     }
 
     /// Starts curses on the process's terminal with a theme.
@@ -123,31 +88,10 @@ public final class CursesScreen {
         try start(options: options) { role, depth in theme.style(for: role, depth: depth) }
     }
 
-    private static func checkedTerm(_ term: String?) throws(TerminalUnavailable) -> String {
-        guard let term, !term.isEmpty else { throw TerminalUnavailable(.termNotSet) }
-        switch cn_probe_term(term) {
-        case 1: return term
-        case 0: throw TerminalUnavailable(.termCannotAddressCursor(term))
-        default: throw TerminalUnavailable(.termUnknown(term))
-        }
-    }
-
-    /// curses needs a UTF-8 codeset, or wide text and typed `é` are lost.
-    private static func setUpLocale() {
-        setlocale(LC_ALL, "")
-        let codeset = String(cString: cn_codeset()).uppercased()
-        if codeset != "UTF-8" && codeset != "UTF8" {
-            if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
-        }
-    }
-
-    private init(screen: OpaquePointer, signals: SignalPipe, inputFD: Int32?,
-                 offscreen: (output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>)?,
-                 options: Options, styles: StyleResolver?) {
+    init(screen: OpaquePointer, signals: SignalPipe, inputFD: Int32?, options: Options, styles: StyleResolver?) {
         self.screen = screen
         self.signals = signals
         self.inputFD = inputFD
-        self.offscreen = offscreen
         _ = set_term(screen)
         window = cn_stdscr()
         _ = raw()
@@ -162,9 +106,7 @@ public final class CursesScreen {
         _ = leaveok(window, true)
 
         colors = has_colors() ? Int(cn_terminfo_colors()) : 0
-        let colorTerm = getenv("COLORTERM").map { String(cString: $0) }
-        detectedColorDepth = ColorSupport.detectDepth(hasColors: has_colors(), colors: colors, colorTerm: colorTerm)
-        colorDepth = ColorSupport.renderDepth(detected: detectedColorDepth, colors: colors, override: options.colorDepth)
+        colorDepth = ColorSupport.depth(colors: colors, override: options.colorDepth)
         if colorDepth != .monochrome {
             _ = start_color()
             defaultColors = use_default_colors() == OK
@@ -312,114 +254,6 @@ public final class CursesScreen {
         needsClear = true
     }
 
-    // MARK: Input
-
-    /// Waits up to `timeoutMilliseconds` for input (sleeping, not spinning), then returns every key
-    /// waiting. Returns early, possibly with no keys, when a signal arrives or the waker is used;
-    /// check `terminationSignal` after each call.
-    public func readKeys(timeoutMilliseconds: Int) -> [Key] {
-        guard !stopped else { return [] }
-        _ = set_term(screen)
-        var keys = drainKeys()
-        if keys.isEmpty, terminationSignal == nil, timeoutMilliseconds > 0 {
-            waitForInput(timeoutMilliseconds: timeoutMilliseconds)
-            keys = drainKeys()
-        }
-        if let signal = signals.drain(), terminationSignal == nil { terminationSignal = signal }
-        return keys
-    }
-
-    private func waitForInput(timeoutMilliseconds: Int) {
-        var fds = [pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
-        if let inputFD { fds.append(pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)) }
-        let timeout = Int32(clamping: timeoutMilliseconds)
-        let ready = poll(&fds, nfds_t(fds.count), timeout)
-        guard ready > 0 else { return }  // timeout, or EINTR from a signal (handled by the caller's drain)
-        if fds.count > 1, fds[1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0, fds[1].revents & Int16(POLLIN) == 0 {
-            // The terminal went away: nothing will ever be typed again, so stop like on SIGHUP.
-            if terminationSignal == nil { terminationSignal = TerminationSignal(number: SIGHUP) }
-        }
-    }
-
-    private func drainKeys() -> [Key] {
-        var keys: [Key] = []
-        var code: wint_t = 0
-        for _ in 0..<4096 {
-            let result = wget_wch(window, &code)
-            if result == ERR { break }
-            if result == KEY_CODE_YES {
-                if code == KEY_MOUSE {
-                    var event = MEVENT()
-                    if getmouse(&event) == OK,
-                       let mouse = MouseEvent.decode(buttonState: UInt(event.bstate), x: Int(event.x), y: Int(event.y)) {
-                        keys.append(.mouse(mouse))
-                    }
-                    continue
-                }
-                if code == KEY_RESIZE {
-                    size = Size(width: Int(cn_getmaxx(window)), height: Int(cn_getmaxy(window)))
-                    needsFullRedraw = true
-                    needsClear = true
-                    if keys.last != .resize { keys.append(.resize) }
-                    continue
-                }
-            }
-            if let key = Key.decode(code: UInt32(code), isFunctionKey: result == KEY_CODE_YES) {
-                Key.append(key, to: &keys)
-            }
-        }
-        return keys
-    }
-
-    // MARK: Offscreen byte counting
-
-    /// The bytes curses wrote since the last call (offscreen screens only; 0 on a real terminal).
-    public func bytesWrittenSinceLastCall() -> Int {
-        guard let offscreen else { return 0 }
-        fflush(offscreen.output)
-        let position = Int64(lseek(fileno(offscreen.output), 0, SEEK_END))
-        defer { offscreenBytesCounted = position }
-        return Int(max(0, position - offscreenBytesCounted))
-    }
-
-    /// Gives an offscreen screen input bytes as if typed on the terminal (escape sequences included).
-    public func feedInput(_ bytes: [UInt8]) {
-        guard offscreenInputWriteFD >= 0, !bytes.isEmpty else { return }
-        _ = bytes.withUnsafeBytes { write(offscreenInputWriteFD, $0.baseAddress, $0.count) }
-    }
-
-    /// Everything written to an offscreen screen so far, for tests that look at the bytes.
-    public func offscreenOutput() -> [UInt8] {
-        guard let offscreen else { return [] }
-        fflush(offscreen.output)
-        let fd = fileno(offscreen.output)
-        let end = lseek(fd, 0, SEEK_END)
-        guard end > 0 else { return [] }
-        var bytes = [UInt8](repeating: 0, count: Int(end))
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        return Array(bytes.prefix(max(0, n)))
-    }
-
-    /// What curses holds for each screen row, as text (wide graphemes once); for tests.
-    public func screenLines() -> [String] {
-        guard !stopped else { return [] }
-        _ = set_term(screen)
-        let rows = Int(cn_getmaxy(window))
-        let cols = Int(cn_getmaxx(window))
-        var buffer = [wchar_t](repeating: 0, count: cols * 4 + 1)
-        return (0..<rows).map { y in
-            let n = buffer.withUnsafeMutableBufferPointer {
-                mvwinnwstr(window, Int32(y), 0, $0.baseAddress, Int32($0.count - 1))
-            }
-            guard n > 0 else { return "" }
-            var line = String.UnicodeScalarView()
-            for w in buffer.prefix(Int(n)) where w != 0 {
-                if let scalar = Unicode.Scalar(UInt32(bitPattern: w)) { line.append(scalar) }
-            }
-            return String(line)
-        }
-    }
-
     // MARK: Stopping
 
     /// Restores the terminal and the signal handlers. Safe to call more than once.
@@ -433,10 +267,5 @@ public final class CursesScreen {
         if let signal = signals.drain(), terminationSignal == nil { terminationSignal = signal }
         signals.close()
         delscreen(screen)
-        if let offscreen {
-            fclose(offscreen.output)
-            fclose(offscreen.input)
-            if offscreenInputWriteFD >= 0 { closeFD(offscreenInputWriteFD); offscreenInputWriteFD = -1 }
-        }
     }
 }

@@ -50,6 +50,10 @@ statusBar = { fg = "fg", bg = "bar" }
 statusMessage = { fg = "yellow", bg = "bar", bold = true }
 warning = { fg = "yellow", bold = true }
 error = { fg = "red", bold = true }
+noticeInfo = { fg = "accent", bg = "bar" }
+noticeSuccess = { fg = "green", bg = "bar" }
+noticeWarning = { fg = "yellow", bg = "bar" }
+noticeError = { fg = "red", bg = "bar" }
 itemFound = "green"
 itemReplaced = "yellow"
 itemRefunded = "red"
@@ -86,6 +90,10 @@ statusBar = { reverse = true }
 statusMessage = { reverse = true, bold = true }
 warning = { bold = true }
 error = { bold = true, underline = true }
+noticeInfo = { reverse = true, bold = true }
+noticeSuccess = { bold = true }
+noticeWarning = { reverse = true, bold = true, underline = true }
+noticeError = { bold = true, underline = true }
 itemFound = "default"
 itemReplaced = { underline = true }
 itemRefunded = { bold = true }

@@ -42,6 +42,7 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
 /// The meaning of a cell's text; a theme turns each role into colours.
 public enum Role: String, CaseIterable, Hashable, Sendable {
     case text, dim, title, border, borderFocused, header, statusBar, statusMessage, warning, error
+    case noticeInfo, noticeSuccess, noticeWarning, noticeError
     case itemFound, itemReplaced, itemRefunded, itemStillShopping
     case statePast, stateCurrent, stateFuture, stateUnknown
     case chatMe, chatShopper, chatUnread, input

@@ -28,4 +28,6 @@ public enum Effect: Hashable, Sendable {
     case demoNextStep
     /// Queue every failed chat message again.
     case retryFailedMessages
+    /// Forget what the terminal shows and draw it all again (Ctrl-L).
+    case repaint
 }

@@ -35,8 +35,8 @@ public func reduce(_ state: inout DashboardState, _ action: Action) -> [Effect] 
 
 /// The reducer's helpers, grouped so `reduce` reads as a table of contents.
 enum Reducer {
-    static func say(_ text: String, error: Bool = false, _ state: inout DashboardState) {
-        state.status = StatusMessage(text: text, isError: error, expires: state.now.addingTimeInterval(DashboardState.statusDuration))
+    static func say(_ text: String, severity: Notice.Severity = .info, _ state: inout DashboardState) {
+        state.status = StatusMessage(text: text, severity: severity, expires: state.now.addingTimeInterval(DashboardState.statusDuration))
     }
 
     static func layout(_ state: DashboardState) -> DashboardLayout { DashboardLayout(state: state, size: state.size) }

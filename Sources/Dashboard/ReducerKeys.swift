@@ -3,8 +3,8 @@ import Foundation
 
 extension Reducer {
     static func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
-        if key == .ctrl("c") || key == .ctrl("C") { return [.quit] }
         if key == .resize { return [] }
+        if let command = Keymap.command(for: key, in: .always, isDemo: state.isDemo) { return run(command, &state) }
         if state.confirmingQuit {
             state.confirmingQuit = false
             if key == .character("y") || key == .character("Y") { return [.quit] }
@@ -17,8 +17,13 @@ extension Reducer {
             return []
         }
         if case .mouse(let event) = key { return mouse(event, &state) }
-        if state.input.isEditing { return inputKey(key, &state) }
-        return commandKey(key, &state)
+        let mode: KeyMode = state.input.isEditing ? .typing : .browsing
+        if let command = Keymap.command(for: key, in: mode, isDemo: state.isDemo) { return run(command, &state) }
+        if mode == .typing, case .character(let c) = key {
+            // A pasted control character or escape would reach the shopper's screen; typed text is sanitized here too.
+            for ch in Text.sanitize(String(c)) { state.input.insert(ch) }
+        }
+        return []
     }
 
     static func pageSize(_ pane: PaneID, _ state: DashboardState) -> Int {
@@ -36,34 +41,47 @@ extension Reducer {
         if state.focus == .items { revealSelection(&state, layout(state)) }
     }
 
-    static func commandKey(_ key: Key, _ state: inout DashboardState) -> [Effect] {
-        switch key {
-        case .tab: cycleFocus(1, &state)
-        case .backTab: cycleFocus(-1, &state)
-        case .character("j"), .down: scroll(state.focus, by: 1, &state)
-        case .character("k"), .up: scroll(state.focus, by: -1, &state)
-        case .pageDown: scroll(state.focus, by: pageSize(state.focus, state), &state)
-        case .pageUp: scroll(state.focus, by: -pageSize(state.focus, state), &state)
-        case .home, .character("g"): scroll(state.focus, by: -1_000_000, &state)
-        case .end, .character("G"): scroll(state.focus, by: 1_000_000, &state)
-        case .character("i"): startTyping(&state)
-        case .enter where state.focus == .chat: startTyping(&state)
-        case .character("a"): return decide(approve: true, &state)
-        case .character("x"): return decide(approve: false, &state)
-        case .character("r"):
+    /// Carries out a command from the keymap; while typing, moving and scrolling act on the chat.
+    static func run(_ command: Command, _ state: inout DashboardState) -> [Effect] {
+        let pane = state.input.isEditing ? PaneID.chat : state.focus
+        switch command {
+        case .nextPane, .previousPane:
+            state.input.isEditing = false
+            cycleFocus(command == .nextPane ? 1 : -1, &state)
+        case .scrollDown: scroll(pane, by: 1, &state)
+        case .scrollUp: scroll(pane, by: -1, &state)
+        case .pageDown: scroll(pane, by: pageSize(pane, state), &state)
+        case .pageUp: scroll(pane, by: -pageSize(pane, state), &state)
+        case .top: scroll(pane, by: -1_000_000, &state)
+        case .bottom: scroll(pane, by: 1_000_000, &state)
+        case .startTyping: startTyping(&state)
+        case .startTypingInChat where state.focus == .chat: startTyping(&state)
+        case .startTypingInChat: break
+        case .send: return send(&state)
+        case .leaveInput: state.input.isEditing = false
+        case .clearMessage: state.status = nil
+        case .cursorLeft: state.input.moveLeft()
+        case .cursorRight: state.input.moveRight()
+        case .cursorHome: state.input.moveHome()
+        case .cursorEnd: state.input.moveEnd()
+        case .deleteBackward: state.input.backspace()
+        case .deleteForward: state.input.deleteForward()
+        case .deleteToStart: state.input.deleteToStart()
+        case .approve: return decide(approve: true, &state)
+        case .reject: return decide(approve: false, &state)
+        case .refresh:
             say("Refreshing…", &state)
             return [.refreshNow]
-        case .character("t"): return [.cycleTheme]
-        case .character("R"): return retryFailed(&state)
-        case .character("?"): state.showHelp = true
-        case .character("q"):
-            let unsent = state.unsentCount
-            if unsent == 0 { return [.quit] }
+        case .cycleTheme: return [.cycleTheme]
+        case .retryFailed: return retryFailed(&state)
+        case .help: state.showHelp = true
+        case .quit:
+            if state.unsentCount == 0 { return [.quit] }
             state.confirmingQuit = true
-        case .character(" ") where state.isDemo: return [.demoTogglePause]
-        case .character("n") where state.isDemo: return [.demoNextStep]
-        case .escape: state.status = nil
-        default: break
+        case .quitNow: return [.quit]
+        case .repaint: return [.repaint]
+        case .demoTogglePause: return [.demoTogglePause]
+        case .demoNextStep: return [.demoNextStep]
         }
         return []
     }
@@ -76,7 +94,7 @@ extension Reducer {
             return []
         }
         if let reason = state.chatClosedReason {
-            say(reason, error: true, &state)
+            say(reason, severity: .error, &state)
             return []
         }
         say("Sending \(failed) failed message\(failed == 1 ? "" : "s") again…", &state)
@@ -86,54 +104,27 @@ extension Reducer {
     static func startTyping(_ state: inout DashboardState) {
         state.focus = .chat
         if let reason = state.chatClosedReason {
-            say(reason, error: true, &state)
+            say(reason, severity: .error, &state)
             return
         }
         state.input.isEditing = true
     }
 
-    static func inputKey(_ key: Key, _ state: inout DashboardState) -> [Effect] {
-        switch key {
-        case .escape: state.input.isEditing = false
-        case .enter: return send(&state)
-        case .left: state.input.moveLeft()
-        case .right: state.input.moveRight()
-        case .home, .ctrl("a"): state.input.moveHome()
-        case .end, .ctrl("e"): state.input.moveEnd()
-        case .backspace, .ctrl("h"): state.input.backspace()
-        case .delete, .ctrl("d"): state.input.deleteForward()
-        case .ctrl("u"): state.input.deleteToStart()
-        case .up: scroll(.chat, by: -1, &state)
-        case .down: scroll(.chat, by: 1, &state)
-        case .pageUp: scroll(.chat, by: -pageSize(.chat, state), &state)
-        case .pageDown: scroll(.chat, by: pageSize(.chat, state), &state)
-        case .tab, .backTab:
-            state.input.isEditing = false
-            cycleFocus(key == .tab ? 1 : -1, &state)
-        case .character(let c):
-            // A pasted control character or escape would reach the shopper's screen; typed text is sanitized here too.
-            let clean = Text.sanitize(String(c))
-            for ch in clean { state.input.insert(ch) }
-        default: break
-        }
-        return []
-    }
-
     static func send(_ state: inout DashboardState) -> [Effect] {
         if let reason = state.chatClosedReason {
             state.input.isEditing = false
-            say("Not sent: " + reason, error: true, &state)
+            say("Not sent: " + reason, severity: .error, &state)
             return []
         }
         let text = Text.sanitize(state.input.text, keepNewlines: true).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
-            say("Nothing to send: type a message first.", error: true, &state)
+            say("Nothing to send: type a message first.", severity: .error, &state)
             return []
         }
         let length = SendChatMessageRequest.length(of: text)
         let limit = SendChatMessageRequest.maximumLength
         if length > limit {
-            say("Not sent: \(length) characters, the limit is \(limit). Shorten the message.", error: true, &state)
+            say("Not sent: \(length) characters, the limit is \(limit). Shorten the message.", severity: .error, &state)
             return []
         }
         state.input.clear()
@@ -146,19 +137,19 @@ extension Reducer {
     static func decide(approve: Bool, _ state: inout DashboardState) -> [Effect] {
         let verb = approve ? "approve" : "reject"
         guard state.focus == .items else {
-            say("Focus the items pane (Tab) and select a replacement to \(verb) it.", error: true, &state)
+            say("Focus the items pane (Tab) and select a replacement to \(verb) it.", severity: .error, &state)
             return []
         }
         guard let item = state.selectedItem else {
-            say("Select a replaced item with j/k first.", error: true, &state)
+            say("Select a replaced item with j/k first.", severity: .error, &state)
             return []
         }
         switch item.replacementDecisionRefusal(in: state.workflowState) {
         case .noPendingReplacement?:
-            say("\(Text.truncate(item.item.name, toCells: 40)) has no pending replacement to \(verb).", error: true, &state)
+            say("\(Text.truncate(item.item.name, toCells: 40)) has no pending replacement to \(verb).", severity: .error, &state)
             return []
         case let refusal?:
-            say("\(refusal).", error: true, &state)
+            say("\(refusal).", severity: .error, &state)
             return []
         case nil: break
         }

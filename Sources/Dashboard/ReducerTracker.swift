@@ -53,7 +53,7 @@ extension Reducer {
             state.connection[endpoint] = S.clean(status)
             state.connectionSince[endpoint] = state.now
         case .notice(let notice):
-            say(S.clean(notice.text), error: notice.severity == .error, &state)
+            say(S.clean(notice.text), severity: notice.severity, &state)
         case .finished(let final):
             state.finished = S.clean(final)
             state.input.isEditing = false

@@ -1,3 +1,5 @@
+import OrderTracking
+
 /// One role's look as a theme sets it; a nil colour is taken from the `text` role.
 public struct RoleStyle: Hashable, Sendable {
     public var foreground: TerminalColor?
@@ -65,6 +67,9 @@ extension Role {
         case .chatMe, .chatShopper, .stateFuture: .text
         case .borderFocused: .border
         case .statusMessage: .statusBar
+        case .noticeInfo, .noticeSuccess: .statusMessage
+        case .noticeWarning: .warning
+        case .noticeError: .error
         case .error, .stateUnknown: .warning
         case .statePast, .mapTrail: .dim
         case .stateCurrent, .mapShopper, .mapDestination: .title
@@ -79,6 +84,18 @@ extension Role {
         case .selection: .reverse
         case .dim: .dim
         default: []
+        }
+    }
+}
+
+extension Role {
+    /// The status bar's role for a notice of this severity, so each severity has its own look.
+    public static func notice(_ severity: Notice.Severity) -> Role {
+        switch severity {
+        case .info: .noticeInfo
+        case .success: .noticeSuccess
+        case .warning: .noticeWarning
+        case .error: .noticeError
         }
     }
 }

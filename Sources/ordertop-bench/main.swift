@@ -81,7 +81,7 @@ var firstFrameBytes = -1
 let theme = BuiltInThemes.defaultTheme
 await MainActor.run {
     do {
-        let screen = try CursesScreen.startOffscreen(term: "xterm-256color", size: size, options: .init(mouse: false),
+        let screen = try OffscreenCurses.start(term: "xterm-256color", size: size, options: .init(mouse: false),
                                                      styles: { theme.style(for: $0, depth: $1) })
         defer { screen.stop() }
         var s = DashboardState(now: start, timeZone: TimeZone(identifier: "UTC")!, size: size)

@@ -183,6 +183,10 @@ enum DashboardRunner {
                 Task.detached { await tracker.retryFailed() }
             case .demoNextStep:
                 if let demo { Task.detached { await demo.nextStep() } }
+            case .repaint:
+                screen.forceRepaint()
+                // The loop draws only when the state changed, and a repaint changes nothing in it.
+                lastDrawn = nil
             }
             return true
         }

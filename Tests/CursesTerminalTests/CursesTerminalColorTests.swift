@@ -4,24 +4,24 @@ import Testing
 
 @Suite("CursesTerminal colours")
 struct CursesTerminalColorTests {
-    @Test("depth detection from COLORS and COLORTERM")
-    func detect() {
-        #expect(ColorSupport.detectDepth(hasColors: false, colors: 256, colorTerm: nil) == .monochrome)
-        #expect(ColorSupport.detectDepth(hasColors: true, colors: 0, colorTerm: nil) == .monochrome)
-        #expect(ColorSupport.detectDepth(hasColors: true, colors: 8, colorTerm: nil) == .basic8)
-        #expect(ColorSupport.detectDepth(hasColors: true, colors: 16, colorTerm: nil) == .basic16)
-        #expect(ColorSupport.detectDepth(hasColors: true, colors: 256, colorTerm: nil) == .indexed256)
-        #expect(ColorSupport.detectDepth(hasColors: true, colors: 256, colorTerm: "truecolor") == .truecolor)
-        #expect(ColorSupport.detectDepth(hasColors: true, colors: 256, colorTerm: "24bit") == .truecolor)
-        #expect(ColorSupport.detectDepth(hasColors: true, colors: 1 << 24, colorTerm: nil) == .truecolor)
+    @Test("depth from COLORS: 24-bit only with a direct-colour entry")
+    func depth() {
+        #expect(ColorSupport.depth(colors: 0) == .monochrome)
+        #expect(ColorSupport.depth(colors: 7) == .monochrome)
+        #expect(ColorSupport.depth(colors: 8) == .basic8)
+        #expect(ColorSupport.depth(colors: 16) == .basic16)
+        #expect(ColorSupport.depth(colors: 88) == .basic16)
+        // COLORTERM=truecolor on a 256-colour entry cannot be drawn in 24 bits by curses.
+        #expect(ColorSupport.depth(colors: 256) == .indexed256)
+        #expect(ColorSupport.depth(colors: 1 << 24) == .truecolor)
     }
 
-    @Test("render depth: curses needs a direct-colour entry for 24-bit, and overrides only lower it")
-    func render() {
-        #expect(ColorSupport.renderDepth(detected: .truecolor, colors: 256, override: nil) == .indexed256)
-        #expect(ColorSupport.renderDepth(detected: .truecolor, colors: 1 << 24, override: nil) == .truecolor)
-        #expect(ColorSupport.renderDepth(detected: .indexed256, colors: 256, override: .monochrome) == .monochrome)
-        #expect(ColorSupport.renderDepth(detected: .basic8, colors: 8, override: .truecolor) == .basic8)
+    @Test("an override (NO_COLOR, a flag) lowers the depth but never raises it")
+    func override() {
+        #expect(ColorSupport.depth(colors: 256, override: .monochrome) == .monochrome)
+        #expect(ColorSupport.depth(colors: 1 << 24, override: .indexed256) == .indexed256)
+        #expect(ColorSupport.depth(colors: 8, override: .truecolor) == .basic8)
+        #expect(ColorSupport.depth(colors: 256, override: .truecolor) == .indexed256)
     }
 
     @Test("colour numbers for curses")
@@ -35,5 +35,24 @@ struct CursesTerminalColorTests {
         #expect(ColorSupport.cursesColor(.rgb(0x12, 0x34, 0x56), colors: 1 << 24) == 0x123456)
         #expect(ColorSupport.cursesColor(.indexed(3), colors: 1 << 24) == 3)
         #expect(ColorSupport.cursesColor(.indexed(196), colors: 1 << 24) == 0xFF0000)
+    }
+
+    @Test("an RGB colour gets the same index from the theme's reduction and from the curses path",
+          arguments: [(256, ColorDepth.indexed256), (16, .basic16), (8, .basic8)])
+    func onePalette(colors: Int, depth: ColorDepth) {
+        // Steps that fall between the cube levels and the gray ramp, where two distance formulas disagree.
+        for r in stride(from: 0, through: 255, by: 17) {
+            for g in stride(from: 0, through: 255, by: 17) {
+                for b in stride(from: 0, through: 255, by: 17) {
+                    let colour = TerminalColor.rgb(UInt8(r), UInt8(g), UInt8(b))
+                    let theme = Theme(name: "probe", roles: [.text: RoleStyle(foreground: colour)])
+                    guard case let .indexed(n) = theme.style(for: .text, depth: depth).foreground else {
+                        Issue.record("\(colour) did not reduce to an index at \(depth)")
+                        continue
+                    }
+                    #expect(ColorSupport.cursesColor(colour, colors: colors) == Int32(n), "\(colour) at \(colors) colours")
+                }
+            }
+        }
     }
 }

@@ -7,11 +7,11 @@ import Testing
 @Suite("CursesTerminal input", .serialized)
 @MainActor
 struct CursesTerminalInputTests {
-    private func start(mouse: Bool = false) throws -> CursesScreen {
-        try CursesScreen.startOffscreen(term: "xterm-256color", size: Size(width: 40, height: 10), options: .init(mouse: mouse))
+    private func start(mouse: Bool = false) throws -> OffscreenCurses {
+        try OffscreenCurses.start(term: "xterm-256color", size: Size(width: 40, height: 10), options: .init(mouse: mouse))
     }
 
-    private func read(_ screen: CursesScreen, _ input: String) -> [Key] {
+    private func read(_ screen: OffscreenCurses, _ input: String) -> [Key] {
         screen.feedInput(Array(input.utf8))
         return screen.readKeys(timeoutMilliseconds: 500)
     }

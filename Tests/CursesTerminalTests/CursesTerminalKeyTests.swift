@@ -49,4 +49,18 @@ struct CursesTerminalKeyTests {
         #expect(MouseEvent.decode(buttonState: CursesMouseButton.wheelDown, x: 0, y: 0) == MouseEvent(kind: .wheelDown, x: 0, y: 0))
         #expect(MouseEvent.decode(buttonState: 0, x: 0, y: 0) == nil)
     }
+
+    @Test("every key the keymap binds is one curses can deliver")
+    func keymapIsReachable() {
+        // Plain codes up to U+07FF cover every character the table binds; function keys run from KEY_MIN to KEY_MAX.
+        var deliverable: Set<Key> = []
+        for code: UInt32 in 0..<0x800 { Key.decode(code: code, isFunctionKey: false).map { _ = deliverable.insert($0) } }
+        for code: UInt32 in 0o400...0o777 { Key.decode(code: code, isFunctionKey: true).map { _ = deliverable.insert($0) } }
+        for binding in Keymap.bindings {
+            #expect(deliverable.contains(binding.key), "\(binding.key.helpName) (\(binding.command)) can never arrive")
+        }
+        // The two the table used to hold: Ctrl-C comes as code 3 (lower case), Ctrl-H as code 8 (Backspace).
+        #expect(!deliverable.contains(.ctrl("C")))
+        #expect(!deliverable.contains(.ctrl("h")))
+    }
 }

@@ -26,7 +26,7 @@ struct CursesTerminalOffscreenTests {
 
     @Test("an unchanged frame writes 0 bytes; a one-cell change writes a few")
     func bytes() throws {
-        let screen = try CursesScreen.startOffscreen(term: "xterm-256color", size: Size(width: 80, height: 24), styles: styles)
+        let screen = try OffscreenCurses.start(term: "xterm-256color", size: Size(width: 80, height: 24), styles: styles)
         defer { screen.stop() }
         let frame = sample(screen.size)
         screen.draw(frame)
@@ -49,7 +49,7 @@ struct CursesTerminalOffscreenTests {
 
     @Test("the screen holds what the canvas says, wide text included")
     func contents() throws {
-        let screen = try CursesScreen.startOffscreen(size: Size(width: 40, height: 6), styles: styles)
+        let screen = try OffscreenCurses.start(size: Size(width: 40, height: 6), styles: styles)
         defer { screen.stop() }
         var c = Canvas(size: screen.size)
         c.put("a香b😀c é\u{301}!", x: 1, y: 1)
@@ -64,7 +64,7 @@ struct CursesTerminalOffscreenTests {
         // 香 would need columns 39-40; the canvas cut it to a blank, so the row is still 40 cells.
         #expect(lines[3].hasSuffix("right edge  "))
         #expect(lines[3].count == 40)
-        let bytes = String(decoding: screen.offscreenOutput(), as: UTF8.self)
+        let bytes = String(decoding: screen.writtenBytes(), as: UTF8.self)
         #expect(bytes.contains("香") && bytes.contains("😀"))
 
         // Changing the cell right after a wide grapheme still writes only a little.
@@ -80,7 +80,7 @@ struct CursesTerminalOffscreenTests {
     @Test("canvases larger or smaller than the screen are clipped, down to 1x1")
     func clipping() throws {
         for size in [Size(width: 1, height: 1), Size(width: 2, height: 1), Size(width: 7, height: 3)] {
-            let screen = try CursesScreen.startOffscreen(size: size, styles: styles)
+            let screen = try OffscreenCurses.start(size: size, styles: styles)
             defer { screen.stop() }
             #expect(screen.size == size)
             screen.draw(sample(Size(width: 120, height: 40)))
@@ -95,7 +95,7 @@ struct CursesTerminalOffscreenTests {
 
     @Test("a theme change repaints with the new colours")
     func themeChange() throws {
-        let screen = try CursesScreen.startOffscreen(size: Size(width: 30, height: 4), styles: styles)
+        let screen = try OffscreenCurses.start(size: Size(width: 30, height: 4), styles: styles)
         defer { screen.stop() }
         #expect(screen.colorDepth == .indexed256)
         var c = Canvas(size: screen.size)
@@ -105,21 +105,21 @@ struct CursesTerminalOffscreenTests {
         screen.setStyles { role, _ in role == .itemFound ? ThemeStyle(foreground: .indexed(200)) : ThemeStyle() }
         screen.draw(c)
         #expect(screen.lastDrawCellCount == 30 * 4)
-        let after = screen.offscreenOutput()
+        let after = screen.writtenBytes()
         #expect(screen.bytesWrittenSinceLastCall() > 0)
         #expect(String(decoding: after, as: UTF8.self).contains("38;5;200m"))
     }
 
     @Test("monochrome draws no colour sequences")
     func monochrome() throws {
-        let screen = try CursesScreen.startOffscreen(size: Size(width: 30, height: 4), options: .init(mouse: false, colorDepth: .monochrome),
+        let screen = try OffscreenCurses.start(size: Size(width: 30, height: 4), options: .init(mouse: false, colorDepth: .monochrome),
                                                      styles: styles)
         defer { screen.stop() }
         #expect(screen.colorDepth == .monochrome)
         var c = Canvas(size: screen.size)
         c.put("found", x: 0, y: 0, style: Style(.itemFound, [.bold]))
         screen.draw(c)
-        let out = String(decoding: screen.offscreenOutput(), as: UTF8.self)
+        let out = String(decoding: screen.writtenBytes(), as: UTF8.self)
         #expect(!out.contains("38;5;"))
         #expect(out.contains("found"))
     }
@@ -127,10 +127,10 @@ struct CursesTerminalOffscreenTests {
     @Test("unusable TERM values are refused with a hint to use --plain")
     func badTerm() {
         #expect(throws: TerminalUnavailable(.termUnknown("no-such-terminal"))) {
-            try CursesScreen.startOffscreen(term: "no-such-terminal", size: Size(width: 10, height: 2))
+            try OffscreenCurses.start(term: "no-such-terminal", size: Size(width: 10, height: 2))
         }
         #expect(throws: TerminalUnavailable(.termCannotAddressCursor("dumb"))) {
-            try CursesScreen.startOffscreen(term: "dumb", size: Size(width: 10, height: 2))
+            try OffscreenCurses.start(term: "dumb", size: Size(width: 10, height: 2))
         }
         #expect(TerminalUnavailable(.stdoutNotATerminal).description
             == "ordertop watch needs a terminal (stdout is not a tty). Use --plain for line output.")

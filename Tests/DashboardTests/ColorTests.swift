@@ -80,16 +80,11 @@ struct ColorTests {
         }
     }
 
-    @Test("NO_COLOR set and not empty means monochrome")
+    @Test("NO_COLOR counts only when set and not empty")
     func noColor() {
         #expect(ColorEnvironment.noColor(["NO_COLOR": "1"]))
+        #expect(ColorEnvironment.noColor(["NO_COLOR": "yes"]))
         #expect(!ColorEnvironment.noColor(["NO_COLOR": ""]))
         #expect(!ColorEnvironment.noColor([:]))
-        #expect(ColorEnvironment.depth(colorCount: 256, environment: ["NO_COLOR": "yes"]) == .monochrome)
-        #expect(ColorEnvironment.depth(colorCount: 256, environment: ["NO_COLOR": ""]) == .indexed256)
-        #expect(ColorEnvironment.depth(colorCount: 256, environment: ["COLORTERM": "truecolor"]) == .truecolor)
-        #expect(ColorEnvironment.depth(colorCount: 8, environment: ["COLORTERM": "truecolor"]) == .basic8)
-        #expect(ColorEnvironment.depth(colorCount: 16, environment: [:]) == .basic16)
-        #expect(ColorEnvironment.depth(colorCount: 0, environment: [:]) == .monochrome)
     }
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(noFailures.status?.text.contains("No failed messages") == true)
         var delivering = Fixture.state([.order(Fixture.order(.delivering)), .outbox(Fixture.outbox)])
         #expect(reduce(&delivering, .key(.character("R"))).isEmpty, "the chat window is closed")
-        #expect(delivering.status?.isError == true)
+        #expect(delivering.status?.severity == .error)
     }
 
     @Test func tabAndShiftTabCycleFocusThroughEveryPane() {
@@ -161,7 +161,7 @@ import Testing
         #expect(s.status?.text.contains("Nothing to send") == true)
         type(&s, String(repeating: "a", count: 1001))
         #expect(press(&s, .enter) == [])
-        #expect(s.status?.isError == true)
+        #expect(s.status?.severity == .error)
         #expect(s.status?.text.contains("limit is 1000") == true)
         #expect(s.input.length == 1002)
         _ = press(&s, .backspace, .backspace, .home, .delete)
@@ -175,7 +175,7 @@ import Testing
         _ = reduce(&s, .tracker(.order(Fixture.order(workflow))))
         _ = press(&s, .character("i"))
         #expect(!s.input.isEditing)
-        #expect(s.status?.isError == true)
+        #expect(s.status?.severity == .error)
         #expect(s.chatClosedReason != nil)
         #expect(render(s, size: s.size).text.contains(s.chatClosedReason!.prefix(30)))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OrderTracking
 import Testing
 @testable import Dashboard
 
@@ -224,6 +225,32 @@ struct ThemeTests {
         #expect(theme.style(for: .borderFocused, depth: .monochrome) != theme.style(for: .border, depth: .monochrome))
         #expect(theme.style(for: .selection, depth: .monochrome).attributes.contains(.reverse))
         #expect(theme.style(for: .itemReplaced, depth: .monochrome) != theme.style(for: .itemFound, depth: .monochrome))
+    }
+
+    static let severities = Notice.Severity.allCases
+
+    @Test("every shipped theme draws the four notice severities four ways, in colour and without", arguments: shipped)
+    func noticeSeverities(name: String) throws {
+        let theme = try ThemeLoader(searchPaths: [repositoryThemes]).load(name)
+        for depth in [ColorDepth.truecolor, .indexed256, .monochrome] {
+            // The status bar adds bold to every notice, so compare what the person sees.
+            let looks = Self.severities.map { severity -> ThemeStyle in
+                var style = theme.style(for: .notice(severity), depth: depth)
+                style.attributes.insert(.bold)
+                return style
+            }
+            #expect(Set(looks).count == Self.severities.count, "\(name) at \(depth): \(looks)")
+        }
+    }
+
+    @Test("the colorblind theme tells success from error by more than red against green")
+    func colorblindNotices() throws {
+        let theme = try ThemeLoader(searchPaths: [repositoryThemes]).load("colorblind")
+        let success = theme.style(for: .noticeSuccess, depth: .truecolor)
+        let error = theme.style(for: .noticeError, depth: .truecolor)
+        #expect(success.attributes != error.attributes)
+        let greens: Set<TerminalColor> = [.rgb(0xa3, 0xbe, 0x8c), .rgb(0x00, 0x9e, 0x73), .indexed(2), .indexed(10)]
+        #expect(!greens.contains(success.foreground))
     }
 
     @Test("default search paths: the package's themes/ then XDG config")

@@ -12,7 +12,7 @@ enum StatusBarPane {
         if state.confirmingQuit {
             message = (quitQuestion(state), Style(.warning, [.bold, .reverse]))
         } else if let s = state.status, s.expires > state.now {
-            message = (s.text, Style(s.isError ? .error : .statusMessage, .bold))
+            message = (s.text, Style(.notice(s.severity), .bold))
         }
         var hintWidth = rect.width
         if let (text, style) = message {
