@@ -2,7 +2,7 @@ import Foundation
 
 /// Simulator only: the body of `POST /v2/fulfillment_sandbox/faults`.
 public struct FaultRequest: Codable, Sendable, Equatable {
-    /// `status`, `garbage`, `close` or `delay`.
+    /// `status`, `garbage`, `close`, `drop-response` or `delay`.
     public var kind: String
     public var pathPrefix: String?
     public var method: String?

@@ -8,8 +8,11 @@ public struct Fault: Sendable, Equatable {
         case status(Int, retryAfter: Int? = nil)
         /// A 200 whose body is not JSON.
         case garbage
-        /// Headers promising a body, part of it, then the connection closes.
+        /// Headers promising a body, part of it, then the connection closes. The request is not carried out.
         case closeConnection
+        /// The request is carried out, then the connection closes without its reply: the client cannot tell
+        /// whether it worked, which is what exactly-once sending must survive.
+        case dropResponse
         /// The normal response, after a pause.
         case delay(milliseconds: Int)
     }

@@ -13,6 +13,9 @@ public struct ChatEntry: Hashable, Sendable {
     /// queued / sending / sent / failed: reason, for the customer's own messages still in the outbox.
     public var delivery: String?
     public var deliveryFailed: Bool
+    /// For a queued message after a failed attempt: when the next one goes out, and why the last one failed.
+    public var retryAt: Date?
+    public var retryReason: String?
 
     public init(id: String, sender: String, time: Date?, body: String, isMine: Bool, isUnread: Bool = false,
                 delivery: String? = nil, deliveryFailed: Bool = false) {
@@ -65,19 +68,26 @@ enum ChatLog {
                 delivery = "failed: " + reason
                 failed = true
             }
-            result.append(ChatEntry(id: "outbox-" + o.id.uuidString, sender: "You", time: o.createdAt, body: o.body,
-                                    isMine: true, delivery: delivery, deliveryFailed: failed))
+            var entry = ChatEntry(id: "outbox-" + o.id.uuidString, sender: "You", time: o.createdAt, body: o.body,
+                                  isMine: true, delivery: delivery, deliveryFailed: failed)
+            if o.state == .queued {
+                entry.retryAt = o.nextAttemptAt
+                entry.retryReason = o.lastError
+            }
+            result.append(entry)
         }
         return result
     }
 
     /// The lines of one entry at a width: a header line, then the body wrapped by cells.
-    static func lines(of entry: ChatEntry, width: Int, time: LocalTime) -> [ChatLine] {
+    /// `now` counts a waiting message's retry down; the header stays one line either way, so counts made
+    /// without it hold.
+    static func lines(of entry: ChatEntry, width: Int, time: LocalTime, now: Date? = nil) -> [ChatLine] {
         guard width > 0 else { return [] }
         var header = entry.sender
         if let t = entry.time { header += "  " + time.clock(t) }
         if entry.isUnread { header += "  ● unread" }
-        if let d = entry.delivery { header += "  [" + d + "]" }
+        if let d = entry.delivery { header += "  [" + d + retryText(entry, now: now) + "]" }
         let headerStyle = entry.deliveryFailed ? Style(.error, .bold)
             : entry.isUnread ? Style(.chatUnread, .bold)
             : Style(entry.isMine ? .chatMe : .chatShopper, .bold)
@@ -89,12 +99,21 @@ enum ChatLog {
         return out
     }
 
+    /// "retrying in 3 s: HTTP 503" for a message that waits out a failed attempt.
+    static func retryText(_ entry: ChatEntry, now: Date?) -> String {
+        guard let at = entry.retryAt else { return "" }
+        let reason = entry.retryReason.map { ": " + $0 } ?? ""
+        guard let now else { return ", retrying" + reason }
+        let left = Int(at.timeIntervalSince(now).rounded(.up))
+        return (left > 0 ? ", retrying in \(left) s" : ", retrying now") + reason
+    }
+
     /// The lines that fill `height` rows with the newest at the bottom, `offset` lines scrolled up;
     /// returns them with the offset clamped to what the log holds. With `counts` (each entry's line
     /// count at this width) entries below the view are skipped unwrapped, so a view scrolled far up
     /// costs no more than one at the bottom.
     static func visible(_ entries: [ChatEntry], width: Int, height: Int, offset: Int, time: LocalTime,
-                        counts: [Int]? = nil) -> (lines: [ChatLine], offset: Int) {
+                        counts: [Int]? = nil, now: Date? = nil) -> (lines: [ChatLine], offset: Int) {
         guard height > 0, width > 0 else { return ([], 0) }
         var offset = offset
         let counted = counts.map { $0.count == entries.count } ?? false
@@ -114,7 +133,7 @@ enum ChatLog {
                 i -= 1
                 continue
             }
-            let l = lines(of: entries[i], width: width, time: time)
+            let l = lines(of: entries[i], width: width, time: time, now: now)
             collected.append(l)
             below += l.count
             i -= 1

@@ -51,15 +51,40 @@ public struct ChatOutbox: Hashable, Sendable {
     public mutating func markSending(_ id: UUID, at date: Date) {
         change(id) {
             $0.state = .sending
+            $0.nextAttemptAt = nil
             $0.attempts += 1
             if $0.firstAttemptAt == nil { $0.firstAttemptAt = date }
         }
     }
 
-    public mutating func markSent(_ id: UUID, remoteID: String) { change(id) { $0.state = .sent(remoteID: remoteID) } }
+    public mutating func markSent(_ id: UUID, remoteID: String) {
+        change(id) {
+            $0.state = .sent(remoteID: remoteID)
+            $0.nextAttemptAt = nil
+            $0.lastError = nil
+        }
+    }
     public mutating func markFailed(_ id: UUID, reason: String) { change(id) { $0.state = .failed(reason: reason) } }
     /// The attempt did not get through; the message waits for the next one.
     public mutating func requeue(_ id: UUID) { change(id) { $0.state = .queued } }
+
+    /// The attempt failed with `reason`; the next one goes out at `date` unless something sooner wakes the sender.
+    public mutating func retry(_ id: UUID, at date: Date, reason: String) {
+        change(id) {
+            $0.state = .queued
+            $0.nextAttemptAt = date
+            $0.lastError = reason
+        }
+    }
+
+    /// Adds messages written while another watcher held the saved ones, after those saved ones.
+    public mutating func adopt(saved: [OutboxMessage]) {
+        let mine = messages.filter { m in !saved.contains { $0.id == m.id } }
+        messages = ChatOutbox(restoring: saved).messages + mine
+    }
+
+    /// True when nothing is left worth keeping on disk: every message has reached the server.
+    public var isSettled: Bool { messages.allSatisfy { if case .sent = $0.state { true } else { false } } }
 
     /// True when an earlier attempt may have reached the server, so the conversation must be read first.
     public func needsDeliveryCheck(_ message: OutboxMessage) -> Bool { message.attempts > 0 }

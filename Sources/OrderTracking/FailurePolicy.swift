@@ -24,11 +24,14 @@ public enum SendFailureDecision: Hashable, Sendable {
 /// test covers every case.
 public struct FailurePolicy: Hashable, Sendable {
     public var backoff: Backoff
-    /// How long a forbidden or missing order waits before it is asked for again.
+    /// The backoff of chat messages, with a ceiling of a few seconds.
+    public var sendBackoff: Backoff
+    /// How long a forbidden order waits before it is asked for again.
     public var slowInterval: Duration
 
-    public init(backoff: Backoff, slowInterval: Duration) {
+    public init(backoff: Backoff, sendBackoff: Backoff, slowInterval: Duration) {
         self.backoff = backoff
+        self.sendBackoff = sendBackoff
         self.slowInterval = slowInterval
     }
 
@@ -44,8 +47,9 @@ public struct FailurePolicy: Hashable, Sendable {
             let message = body?.message ?? "forbidden"
             // The location answers 403 when the retailer hides shopper data: that will not change.
             return endpoint == .location ? .stop(.forbidden(message)) : .retry(after: slowInterval, status: .forbidden(message))
-        case .http(_, 404, _, _) where endpoint == .order:
-            return .retry(after: slowInterval, status: .notFound)
+        case .http(_, 404, _, _):
+            // Not there for this token (missing, or another user's): asking again gives the same answer.
+            return .stop(.notFound)
         case .http(_, 429, _, let retryAfter):
             return retry(attempt: attempt, unit: unit, reason: "rate limited (429)", retryAfter: retryAfter)
         case .http(_, let status, let body, let retryAfter):
@@ -64,7 +68,7 @@ public struct FailurePolicy: Hashable, Sendable {
 
     /// After send attempt number `attempt` of a chat message failed with `error`.
     public func decideSend(error: any Error, attempt: Int, unit: Double) -> SendFailureDecision {
-        guard let error = error as? ConnectError else { return .retry(after: backoff.delay(attempt: attempt, unit: unit)) }
+        guard let error = error as? ConnectError else { return .retry(after: sendBackoff.delay(attempt: attempt, unit: unit)) }
         if error.status == 401 { return .pauseForToken }
         guard error.isTransient else {
             switch error {
@@ -73,7 +77,7 @@ public struct FailurePolicy: Hashable, Sendable {
             }
         }
         if case .http(_, _, _, let retryAfter?) = error { return .retry(after: retryAfter) }
-        return .retry(after: backoff.delay(attempt: attempt, unit: unit))
+        return .retry(after: sendBackoff.delay(attempt: attempt, unit: unit))
     }
 
     private func retry(attempt: Int, unit: Double, reason: String, retryAfter: Duration? = nil) -> FailureDecision {

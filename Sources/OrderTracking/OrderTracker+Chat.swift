@@ -4,23 +4,48 @@ import Foundation
 extension OrderTracker {
     // MARK: - The outbox
 
-    /// Takes the saved messages, unless another watcher of this order holds them.
+    /// Takes the saved messages, unless another watcher of this order holds them; then tries again until
+    /// that watcher exits, and takes over its messages and those written here meanwhile.
     func loadOutbox() {
-        if let store = outboxStore {
-            do {
-                guard let lock = try store.lock() else {
-                    // Another watcher owns the saved messages; sending them from here too would send them twice.
-                    outboxStore = nil
-                    throw OutboxError.storage("another ordertop is watching this order and holds its unsent messages; "
-                                              + "messages written here are not saved")
+        guard outboxStore != nil else { return }
+        if !takeSavedMessages() {
+            emit(.notice(.warning("another ordertop is watching this order and holds its unsent messages; "
+                                  + "messages written here are kept in memory until it exits")))
+            let clock = clock, interval = configuration.normalInterval
+            lockRetry = Task {
+                while !Task.isCancelled {
+                    do { try await clock.sleep(for: interval) } catch { return }
+                    if self.takeSavedMessagesLater() { return }
                 }
-                outboxLock = lock
-                outbox = ChatOutbox(restoring: try store.load())
-            } catch {
-                emit(.notice(.warning("\(error)")))
             }
         }
         if !outbox.messages.isEmpty { emit(.outbox(outbox.messages)) }
+    }
+
+    /// True when this watcher holds the saved messages now (or there is no store, or it cannot be used).
+    private func takeSavedMessages() -> Bool {
+        guard let store = outboxStore else { return true }
+        do {
+            guard let lock = try store.lock() else { return false }
+            outboxLock = lock
+            outbox.adopt(saved: try store.load())
+            if !outbox.isSettled { try store.save(outbox.messages) }
+        } catch {
+            // The state directory is unusable: messages live in memory only, and the person is told why.
+            outboxStore = nil
+            emit(.notice(.error("\(error)")))
+        }
+        return true
+    }
+
+    private func takeSavedMessagesLater() -> Bool {
+        guard lifecycle == .running else { return true }
+        guard takeSavedMessages() else { return false }
+        lockRetry = nil
+        if outboxLock != nil { emit(.notice(.info("The other watcher of this order exited: its unsent messages are sent from here"))) }
+        emit(.outbox(outbox.messages))
+        ensureSender()
+        return true
     }
 
     /// Queues a chat message. Refuses empty text and text over the chat's limit, with the reason.
@@ -49,7 +74,8 @@ extension OrderTracker {
     public var outboxMessages: [OutboxMessage] { outbox.messages }
 
     private func outboxChanged() {
-        if let outboxStore {
+        // Only the holder of the lock writes the file, or two watchers would overwrite each other.
+        if let outboxStore, outboxLock != nil {
             do { try outboxStore.save(outbox.messages) } catch { emit(.notice(.error("\(error)"))) }
         }
         emit(.outbox(outbox.messages))
@@ -61,6 +87,17 @@ extension OrderTracker {
     }
 
     // MARK: - The sender
+
+    /// A request succeeded after one failed: the network is back, so a message waiting out its backoff goes now.
+    func serverAnswered() {
+        guard lastRequestFailed else { return }
+        lastRequestFailed = false
+        guard senderAwaitsRetry, let sender else { return }
+        sender.task.cancel()
+        self.sender = nil
+        senderAwaitsRetry = false
+        ensureSender()
+    }
 
     /// Starts the sender when messages wait and none is running.
     func ensureSender() {
@@ -74,6 +111,12 @@ extension OrderTracker {
         defer { if sender?.generation == generation { sender = nil } }
         var failures = 0
         func pause(_ delay: Duration) async -> Bool { (try? await clock.sleep(for: delay)) != nil }
+        /// Waits out a failed attempt; a server that answers again in the meantime ends the wait early.
+        func retry(after delay: Duration) async -> Bool {
+            senderAwaitsRetry = true
+            defer { if sender?.generation == generation { senderAwaitsRetry = false } }
+            return await pause(delay)
+        }
         while !Task.isCancelled, !stopped {
             guard let message = outbox.next else { return }
             switch ChatWindow(order: data.order, conversationExpired: data.conversation?.isExpired == true) {
@@ -88,11 +131,16 @@ extension OrderTracker {
             }
             if outbox.needsDeliveryCheck(message) {
                 // An earlier attempt may have reached the server; look before sending again.
-                guard let conversation = try? await source.chatMessages(orderID: orderID) else {
+                let conversation: ChatConversation
+                do { conversation = try await source.chatMessages(orderID: orderID) } catch {
                     failures += 1
-                    if await !pause(configuration.backoff.delay(attempt: failures, unit: random.unit())) { return }
+                    lastRequestFailed = true
+                    let wait = configuration.sendBackoff.delay(attempt: failures, unit: random.unit())
+                    changeOutbox { $0.retry(message.id, at: now().addingTimeInterval(wait.secondsDouble), reason: Self.shortReason(error)) }
+                    if await !retry(after: wait) { return }
                     continue
                 }
+                serverAnswered()
                 publish(.chat(conversation))
                 if let remoteID = outbox.deliveredCopy(of: message, in: conversation, clockSkew: configuration.clockSkewTolerance) {
                     changeOutbox { $0.markSent(message.id, remoteID: remoteID) }
@@ -103,11 +151,13 @@ extension OrderTracker {
             do {
                 let reply = try await source.sendChatMessage(orderID: orderID, body: message.body, imageURL: nil)
                 failures = 0
+                lastRequestFailed = false
                 changeOutbox { $0.markSent(message.id, remoteID: reply.id.value) }
                 emit(.notice(.success("Message sent")))
                 if case .poll? = pollers[.chat]?.mode { restart(.chat) }
             } catch {
                 failures += 1
+                lastRequestFailed = true
                 switch configuration.failurePolicy.decideSend(error: error, attempt: failures, unit: random.unit()) {
                 case .pauseForToken:
                     changeOutbox { $0.requeue(message.id) }
@@ -118,10 +168,21 @@ extension OrderTracker {
                     changeOutbox { $0.markFailed(message.id, reason: reason) }
                     emit(.notice(.error("Message refused: \(reason)")))
                 case .retry(let after):
-                    changeOutbox { $0.requeue(message.id) }
-                    if await !pause(after) { return }
+                    changeOutbox { $0.retry(message.id, at: now().addingTimeInterval(after.secondsDouble), reason: Self.shortReason(error)) }
+                    if await !retry(after: after) { return }
                 }
             }
+        }
+    }
+
+    /// What went wrong, in a few words for the chat pane ("HTTP 503", "connection refused").
+    static func shortReason(_ error: any Error) -> String {
+        guard let error = error as? ConnectError else { return "\(error)" }
+        switch error {
+        case .http(_, let status, _, _): return "HTTP \(status)"
+        case .transport(_, _, let reason, _): return reason
+        case .decoding: return "a reply that did not decode"
+        case .invalidRequest(let reason): return reason
         }
     }
 

@@ -46,6 +46,7 @@ extension OrderTracker {
             let delay: Duration
             if let failure {
                 failures += 1
+                lastRequestFailed = true
                 switch configuration.failurePolicy.decide(endpoint, error: failure, attempt: failures, unit: random.unit()) {
                 case .retry(let after, let status):
                     setStatus(endpoint, status)
@@ -58,11 +59,13 @@ extension OrderTracker {
                 case .stop(let status):
                     setStatus(endpoint, status)
                     finish(endpoint, generation)
+                    if endpoint == .order, status == .notFound { endForMissingOrder() }
                     return
                 }
             } else {
                 failures = 0
                 setStatus(endpoint, .live)
+                serverAnswered()
                 guard case .poll(let cadence) = mode else {
                     finish(endpoint, generation)
                     return
@@ -71,6 +74,22 @@ extension OrderTracker {
             }
             do { try await clock.sleep(for: delay) } catch { return }
         }
+    }
+
+    /// A missing order (or another user's) will not appear by asking again: every endpoint stops, and
+    /// unsent messages stay on disk.
+    private func endForMissingOrder() {
+        for endpoint in TrackedEndpoint.allCases where endpoint != .order {
+            if let task = pollers[endpoint]?.task { retired.append(task) }
+            pollers[endpoint]?.cancel()
+            setStatus(endpoint, .idle)
+        }
+        if let sender {
+            sender.task.cancel()
+            retired.append(sender.task)
+        }
+        sender = nil
+        lifecycle = .ended
     }
 
     private func finish(_ endpoint: TrackedEndpoint, _ generation: Int) {

@@ -26,12 +26,21 @@ public actor OrderTracker {
     var outboxLock: OutboxLock?
     var sender: (task: Task<Void, Never>, generation: Int)?
     var senderGeneration = 0
+    /// True while the sender sleeps before retrying; a server that answers again wakes it.
+    var senderAwaitsRetry = false
+    /// Set by any failed request, cleared by the next success, which then wakes a waiting sender.
+    var lastRequestFailed = false
+    /// Tries again to take the saved messages while another watcher holds them.
+    var lockRetry: Task<Void, Never>?
+    /// Tasks cancelled without `stop()`, which `stop()` still waits for.
+    var retired: [Task<Void, Never>] = []
     var markedReadIDs: Set<FlexibleID> = []
 
     var lifecycle = Lifecycle.new
     var finishedEmitted = false
 
-    enum Lifecycle { case new, running, stopped }
+    /// `ended`: the order is gone for this token; nothing more is asked for, but the events stay open.
+    enum Lifecycle { case new, running, ended, stopped }
 
     public init(client: any OrderDataSource, orderID: String, configuration: TrackerConfiguration = TrackerConfiguration(),
                 clock: any Clock<Duration> = ContinuousClock(), outboxStore: OutboxStore? = nil,
@@ -47,7 +56,7 @@ public actor OrderTracker {
         (events, continuation) = AsyncStream.makeStream(of: TrackerEvent.self, bufferingPolicy: .unbounded)
     }
 
-    var stopped: Bool { lifecycle == .stopped }
+    var stopped: Bool { lifecycle == .stopped || lifecycle == .ended }
 
     // MARK: - Life cycle
 
@@ -62,15 +71,18 @@ public actor OrderTracker {
 
     /// Cancels every task and waits for them, then ends the event stream.
     public func stop() async {
-        guard !stopped else { return }
+        guard lifecycle != .stopped else { return }
         lifecycle = .stopped
         var all = pollers.values.compactMap(\.task)
         if let sender { all.append(sender.task) }
+        if let lockRetry { all.append(lockRetry) }
+        all += retired
         for key in pollers.keys { pollers[key]?.cancel() }
         sender = nil
         for task in all { task.cancel() }
         for task in all { await task.value }
-        outboxLock?.release()
+        // Nothing left to keep: the (already empty) outbox and its lock file go too.
+        outboxLock?.release(removingFile: outbox.isSettled)
         outboxLock = nil
         continuation.finish()
     }
@@ -106,7 +118,7 @@ public actor OrderTracker {
     // MARK: - Events
 
     func emit(_ event: TrackerEvent) {
-        guard !stopped else { return }
+        guard lifecycle != .stopped else { return }
         continuation.yield(event)
     }
 

@@ -28,11 +28,20 @@ public struct OutboxStore: Sendable {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/state/ordertop")
     }
 
+    /// The lock file beside the outbox.
+    public var lockPath: String { fileURL.path + ".lock" }
+
     /// Takes the order's outbox for this process, or returns nil when another process holds it, so two
-    /// watchers of one order never both send the same saved message.
-    public func lock() throws -> OutboxLock? {
-        try FileManager.default.createDirectory(at: fileURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return OutboxLock(path: fileURL.path + ".lock")
+    /// watchers of one order never both send the same saved message. A state directory that cannot be
+    /// made or opened is an error that says so, not "held by another watcher".
+    public func lock() throws(OutboxError) -> OutboxLock? {
+        let directory = fileURL.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .storage("cannot open the state directory \(directory.path): \(error.localizedDescription)")
+        }
+        return try OutboxLock.acquire(path: lockPath)
     }
 
     /// The saved messages; a missing file is an empty outbox, an unreadable one an error that names the file.
@@ -82,32 +91,4 @@ public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible, Loc
         }
     }
     public var errorDescription: String? { description }
-}
-
-/// An exclusive lock on an order's outbox, held until it is released or goes away.
-public final class OutboxLock: @unchecked Sendable {
-    // The descriptor is only read in `release`, which the lock serialises.
-    private var fd: Int32
-    private let guardLock = NSLock()
-
-    init?(path: String) {
-        fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return nil }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            close(fd)
-            return nil
-        }
-    }
-
-    /// Lets another process take the outbox.
-    public func release() {
-        guardLock.lock()
-        defer { guardLock.unlock() }
-        guard fd >= 0 else { return }
-        flock(fd, LOCK_UN)
-        close(fd)
-        fd = -1
-    }
-
-    deinit { release() }
 }

@@ -12,18 +12,22 @@ public struct TrackerConfiguration: Sendable {
     public var seed: UInt64
     /// How far the server's clock may be behind ours when matching a resent message.
     public var clockSkewTolerance: TimeInterval
+    /// Retry policy for chat messages: a person is waiting, so the ceiling is a few seconds.
+    public var sendBackoff: Backoff
 
     public init(normalInterval: Duration = .seconds(5), slowInterval: Duration = .seconds(30), backoff: Backoff = Backoff(),
+                sendBackoff: Backoff = Backoff(initial: .seconds(1), ceiling: .seconds(4)),
                 seed: UInt64 = UInt64.random(in: 0...UInt64.max), clockSkewTolerance: TimeInterval = 30) {
         self.normalInterval = normalInterval
         self.slowInterval = slowInterval
         self.backoff = backoff
+        self.sendBackoff = sendBackoff
         self.seed = seed
         self.clockSkewTolerance = clockSkewTolerance
     }
 
     /// What a failure leads to, under these cadences.
-    public var failurePolicy: FailurePolicy { FailurePolicy(backoff: backoff, slowInterval: slowInterval) }
+    public var failurePolicy: FailurePolicy { FailurePolicy(backoff: backoff, sendBackoff: sendBackoff, slowInterval: slowInterval) }
 
     /// How often an endpoint polled at `cadence` is fetched.
     func interval(_ cadence: PollMode.Cadence) -> Duration {

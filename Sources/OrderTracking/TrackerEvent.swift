@@ -44,14 +44,20 @@ public struct OutboxMessage: Codable, Hashable, Sendable, Identifiable {
     /// When the first attempt went out; a retry looks for the body in messages since then.
     public var firstAttemptAt: Date?
     public var attempts: Int
+    /// While queued after a failed attempt: when the next one goes out, and why the last one failed.
+    public var nextAttemptAt: Date?
+    public var lastError: String?
 
-    public init(id: UUID = UUID(), body: String, state: State = .queued, createdAt: Date, firstAttemptAt: Date? = nil, attempts: Int = 0) {
+    public init(id: UUID = UUID(), body: String, state: State = .queued, createdAt: Date, firstAttemptAt: Date? = nil, attempts: Int = 0,
+                nextAttemptAt: Date? = nil, lastError: String? = nil) {
         self.id = id
         self.body = body
         self.state = state
         self.createdAt = createdAt
         self.firstAttemptAt = firstAttemptAt
         self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
     }
 
     /// True while the message still has to reach the server.

@@ -12,6 +12,11 @@ enum PlainWatcher {
         for await event in tracker.events {
             output(formatter.line(for: event, at: Date()))
             if case .finished = event { break }
+            if case .connection(.order, .notFound) = event {
+                output("error: order \(tracker.orderID) not found: it does not exist, or it belongs to another user than the token's.")
+                code = 4
+                break
+            }
             if case .connection(_, .tokenRejected) = event {
                 output("error: the token was rejected. Get a new one (for a local sandbox: ordertop sandbox token --user USER_ID --raw) and run again.")
                 code = 3

@@ -165,9 +165,9 @@ struct SandboxCancelCommand: AsyncParsableCommand {
 /// `ordertop sandbox fault`.
 struct SandboxFaultCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fault", abstract: "Make the sandbox fail on purpose: status, garbage, close or delay; or --clear.")
+        commandName: "fault", abstract: "Make the sandbox fail on purpose: status, garbage, close, drop-response or delay; or --clear.")
     @OptionGroup var options: SandboxClientOptions
-    @Argument(help: "status, garbage, close or delay.") var kind: String?
+    @Argument(help: "status, garbage, close (before the request is carried out), drop-response (after it) or delay.") var kind: String?
     @Option(help: "Only requests whose path starts with this.") var path = "/v2/post_checkout"
     @Option(help: "With status: the HTTP status.") var status: Int?
     @Option(help: "With status: Retry-After in seconds.") var retryAfter: Int?
@@ -176,7 +176,7 @@ struct SandboxFaultCommand: AsyncParsableCommand {
     @Flag(help: "Remove every pending fault.") var clear = false
 
     func run() async throws {
-        guard clear || kind != nil else { throw ValidationError("give a kind (status, garbage, close, delay) or --clear") }
+        guard clear || kind != nil else { throw ValidationError("give a kind (status, garbage, close, drop-response, delay) or --clear") }
         await options.run { client in
             if clear { return try await client.clearFaults() }
             return try await client.injectFault(FaultRequest(kind: kind ?? "", pathPrefix: path, status: status, retryAfter: retryAfter,

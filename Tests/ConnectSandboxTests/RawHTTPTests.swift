@@ -116,8 +116,20 @@ import Testing
             #expect(ContinuousClock.now - start < .seconds(5), "the connection closes at once instead of timing out")
             #expect(try await user.order(orderID).workflowState == .brandNew)
 
+            // drop-response carries the request out before it closes the connection: the client cannot tell.
+            let (_, batch) = try await sandbox.assign(orderID)
+            _ = try await sandbox.client.advanceBatch(batch) // picking, so the chat takes messages
+            await sandbox.server.injectFault(Fault(pathPrefix: "/v2/post_checkout/chat", method: "POST", kind: .dropResponse))
+            guard case .transport(_, _, let dropped, let mayHaveBeenSent) = await connectError({
+                try await user.sendChatMessage(orderID: orderID, body: "Did this arrive?")
+            }) else {
+                Issue.record("expected a transport error"); return
+            }
+            #expect(dropped == "the server closed the connection" && mayHaveBeenSent)
+            #expect(await sandbox.store.messages(orderID: orderID).map(\.body).filter { $0 == "Did this arrive?" }.count == 1)
+
             await sandbox.server.injectFault(Fault(pathPrefix: "/v2/post_checkout", kind: .delay(milliseconds: 1)))
-            #expect(try await user.order(orderID).workflowState == .brandNew)
+            #expect(try await user.order(orderID).workflowState == .picking)
             #expect(await sandbox.store.pendingFaults().isEmpty)
         }
     }

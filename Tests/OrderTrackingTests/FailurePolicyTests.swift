@@ -5,7 +5,8 @@ import Testing
 /// Every failure the tracker can meet, and what it leads to.
 @Suite("FailurePolicy")
 struct FailurePolicyTests {
-    static let policy = FailurePolicy(backoff: Backoff(initial: .seconds(1), ceiling: .seconds(8), jitter: 0), slowInterval: .seconds(30))
+    static let policy = FailurePolicy(backoff: Backoff(initial: .seconds(1), ceiling: .seconds(8), jitter: 0),
+                                      sendBackoff: Backoff(initial: .seconds(1), ceiling: .seconds(3), jitter: 0), slowInterval: .seconds(30))
 
     static func http(_ status: Int, retryAfter: Duration? = nil, message: String? = nil) -> ConnectError {
         .http(endpoint: "GET x", status: status, body: message.map { InstacartErrorBody(message: $0, code: nil) }, retryAfter: retryAfter)
@@ -25,9 +26,9 @@ struct FailurePolicyTests {
         Case(endpoint: .location, error: http(403, message: "hidden"), attempt: 1, expected: .stop(.forbidden("hidden"))),
         Case(endpoint: .order, error: http(403, message: "not yours"), attempt: 1,
              expected: .retry(after: .seconds(30), status: .forbidden("not yours"))),
-        Case(endpoint: .order, error: http(404), attempt: 2, expected: .retry(after: .seconds(30), status: .notFound)),
-        Case(endpoint: .items, error: http(404), attempt: 1,
-             expected: .retry(after: .seconds(1), status: .retrying(after: .seconds(1), reason: "HTTP 404"))),
+        Case(endpoint: .order, error: http(404), attempt: 1, expected: .stop(.notFound)),
+        Case(endpoint: .items, error: http(404), attempt: 1, expected: .stop(.notFound)),
+        Case(endpoint: .handling, error: http(404), attempt: 3, expected: .stop(.notFound)),
         Case(endpoint: .order, error: http(429, retryAfter: .seconds(7)), attempt: 1,
              expected: .retry(after: .seconds(7), status: .retrying(after: .seconds(7), reason: "rate limited (429)"))),
         Case(endpoint: .order, error: http(429), attempt: 3,
@@ -70,11 +71,12 @@ struct FailurePolicyTests {
         #expect(p.decideSend(error: Self.http(401), attempt: 1, unit: 0) == .pauseForToken)
         #expect(p.decideSend(error: Self.http(400, message: "Chat is closed"), attempt: 1, unit: 0) == .refuse(reason: "Chat is closed"))
         #expect(p.decideSend(error: Self.http(422), attempt: 1, unit: 0) == .refuse(reason: "HTTP 422"))
-        #expect(p.decideSend(error: Self.http(503), attempt: 3, unit: 0) == .retry(after: .seconds(4)))
+        #expect(p.decideSend(error: Self.http(503), attempt: 3, unit: 0) == .retry(after: .seconds(3)), "the send backoff's ceiling")
+        #expect(p.decideSend(error: Self.http(503), attempt: 30, unit: 0) == .retry(after: .seconds(3)))
         #expect(p.decideSend(error: Self.http(429, retryAfter: .seconds(9)), attempt: 1, unit: 0) == .retry(after: .seconds(9)))
         #expect(p.decideSend(error: Self.http(408), attempt: 1, unit: 0) == .retry(after: .seconds(1)))
         struct Odd: Error {}
-        #expect(p.decideSend(error: Odd(), attempt: 2, unit: 0) == .retry(after: .seconds(2)))
+        #expect(p.decideSend(error: Odd(), attempt: 2, unit: 0) == .retry(after: .seconds(2)), "a foreign error never ends the sender")
     }
 
     @Test("transient errors, one definition")

@@ -28,8 +28,12 @@ struct OrderTrackerFaultTests {
             try await f.pump("picking") { await log.lastOrderState == .picking }
             let chatPath = "/v2/post_checkout/chat/\(f.orderID)/messages"
             await f.server.injectFault(Fault(pathPrefix: chatPath, method: "GET", kind: .garbage, count: 2))
+            // The poller meets the garbage before any message needs the conversation read.
+            try await f.pump("a bad chat reply") { await log.statuses(.chat).contains { if case .badReply = $0 { true } else { false } } }
             await f.server.injectFault(Fault(pathPrefix: chatPath, method: "POST", kind: .status(500), count: 1))
             await f.server.injectFault(Fault(pathPrefix: chatPath, method: "POST", kind: .closeConnection, count: 1))
+            // Carried out, then no answer: the message is on the server, and the tracker must find it there.
+            await f.server.injectFault(Fault(pathPrefix: chatPath, method: "POST", kind: .dropResponse, count: 2))
             try await tracker.send("first message")
             try await tracker.send("second message")
             try await f.pump("both messages sent") {

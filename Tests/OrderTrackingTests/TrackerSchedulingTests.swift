@@ -10,12 +10,14 @@ import Testing
 @Suite("OrderTracker scheduling")
 struct TrackerSchedulingTests {
     let source: FakeOrderSource
-    let clock = ParkingClock()
+    let clock: ParkingClock
     let tracker: OrderTracker
     let log = EventLog()
 
     init(state: WorkflowState = .brandNew, type: FulfillmentType = .delivery, token: String? = nil) {
         source = FakeOrderSource(state: state, type: type, token: token)
+        let clock = ParkingClock()
+        self.clock = clock
         tracker = OrderTracker(client: source, orderID: "fake-order",
                                configuration: TrackerConfiguration(normalInterval: .seconds(5), slowInterval: .seconds(30),
                                                                    backoff: Backoff(initial: .seconds(1), ceiling: .seconds(8), jitter: 0),
@@ -24,6 +26,12 @@ struct TrackerSchedulingTests {
     }
 
     init() { self.init(state: .brandNew) }
+
+    init(source: FakeOrderSource, clock: ParkingClock, tracker: OrderTracker) {
+        self.source = source
+        self.clock = clock
+        self.tracker = tracker
+    }
 
     var backend: FakeOrderSource.Backend { source.backend }
 
@@ -188,5 +196,77 @@ struct TrackerSchedulingTests {
         let after = test.backend.counts
         try await test.advance(seconds: 60)
         #expect(test.backend.counts == after)
+    }
+}
+
+/// Hardening: a missing order ends the watch; a queued message goes out as soon as the server answers again.
+@Suite("OrderTracker scheduling: missing orders and recovery")
+struct TrackerRecoveryTests {
+    @Test("a 404 on the order stops every endpoint: nothing is asked for again, however long the clock runs")
+    func missingOrder() async throws {
+        let test = TrackerSchedulingTests(state: .picking)
+        test.backend.fail(.order, with: [FailurePolicyTests.http(404)])
+        test.backend.fail(.handling, with: [FailurePolicyTests.http(404)])
+        let tracker = test.tracker, log = test.log
+        Task { for await event in tracker.events { await log.append(event) } }
+        await tracker.start()
+        try await test.settle("not found") { await log.statuses(.order).last == .notFound }
+        #expect(await tracker.runningEndpoints.isEmpty)
+        let after = test.backend.counts
+        try await test.advance(seconds: 600)
+        #expect(test.backend.counts == after, "a missing order is not asked for again")
+        #expect(test.backend.count(.handling) == 1 && test.backend.count(.order) == 1, "a 404 is not retried as if it were transient")
+        #expect(await !log.statuses(.handling).contains { if case .retrying = $0 { true } else { false } })
+        await tracker.stop()
+    }
+
+    @Test("a 404 on the items alone stops the items, not the order")
+    func missingItems() async throws {
+        let test = TrackerSchedulingTests(state: .picking)
+        test.backend.fail(.items, with: [FailurePolicyTests.http(404)])
+        try await test.begin()
+        try await test.settle("items not found") { await test.log.statuses(.items).last == .notFound }
+        let items = test.backend.count(.items), order = test.backend.count(.order)
+        try await test.advance(seconds: 30)
+        #expect(test.backend.count(.items) == items)
+        #expect(test.backend.count(.order) >= order + 5)
+        await test.tracker.stop()
+    }
+
+    @Test("a message waiting out its backoff goes as soon as any request succeeds again")
+    func wakeOnRecovery() async throws {
+        let source = FakeOrderSource(state: .picking)
+        let clock = ParkingClock()
+        let tracker = OrderTracker(client: source, orderID: "fake-order",
+                                   configuration: TrackerConfiguration(normalInterval: .seconds(5), slowInterval: .seconds(30),
+                                                                       sendBackoff: Backoff(initial: .seconds(60), ceiling: .seconds(60), jitter: 0),
+                                                                       seed: 1),
+                                   clock: clock)
+        let test = TrackerSchedulingTests(source: source, clock: clock, tracker: tracker)
+        try await test.begin()
+        source.backend.fail(.send, with: [FailurePolicyTests.http(503)])
+        try await tracker.send("Yes, the green ones")
+        try await test.settle("the failed send") { source.backend.count(.send) == 1 }
+        let waiting = try #require(await tracker.outboxMessages.first)
+        #expect(waiting.state == .queued)
+        #expect(waiting.lastError == "HTTP 503")
+        #expect(waiting.nextAttemptAt != nil)
+        // The next poll (within 5 s) succeeds: the message goes then, not after its 60 s backoff.
+        try await test.advance(seconds: 5)
+        try await test.settle("sent") { source.backend.sentMessages.count == 1 }
+        #expect(await tracker.outboxMessages.first?.state == .sent(remoteID: "sent-1"))
+        await tracker.stop()
+    }
+
+    @Test("an error that is not a ConnectError leaves the message queued with a retry, never stuck")
+    func foreignSendError() async throws {
+        struct Odd: Error {}
+        let test = TrackerSchedulingTests(state: .picking)
+        try await test.begin()
+        test.backend.fail(.send, with: [Odd(), Odd()])
+        try await test.tracker.send("Thanks!")
+        try await test.advance(seconds: 10)
+        try await test.settle("sent") { test.backend.sentMessages == ["Thanks!"] }
+        await test.tracker.stop()
     }
 }

@@ -33,6 +33,11 @@ struct FaultMiddleware: RouterMiddleware {
                                 try await writer.write(ByteBuffer(string: "{\"id\":\"trunc"))
                                 throw ConnectionDropped()
                             })
+        case .dropResponse:
+            // Carry the request out, then promise a reply and close before any of it is sent.
+            _ = try await next(request, context)
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: ResponseBody(contentLength: 4096) { _ in throw ConnectionDropped() })
         case .delay(let milliseconds):
             try await Task.sleep(for: .milliseconds(milliseconds))
             return try await next(request, context)

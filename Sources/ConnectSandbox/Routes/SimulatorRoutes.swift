@@ -54,13 +54,14 @@ enum SimulatorRoutes {
             kind = .status(status, retryAfter: request.retryAfter)
         case "garbage": kind = .garbage
         case "close", "close_connection": kind = .closeConnection
+        case "drop-response", "drop_response": kind = .dropResponse
         case "delay":
             guard let ms = request.delayMS, (0...60_000).contains(ms) else {
                 throw SandboxError.badRequest("delay_ms must be between 0 and 60000", key: "delay_ms")
             }
             kind = .delay(milliseconds: ms)
         default:
-            throw SandboxError.badRequest("kind must be status, garbage, close or delay", key: "kind")
+            throw SandboxError.badRequest("kind must be status, garbage, close, drop-response or delay", key: "kind")
         }
         let count = request.count ?? 1
         guard (1...10_000).contains(count) else { throw SandboxError.badRequest("count must be between 1 and 10000", key: "count") }

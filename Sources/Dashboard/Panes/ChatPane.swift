@@ -26,7 +26,7 @@ enum ChatPane {
             } else {
                 let counts = area.width == state.chatLineWidth ? state.chatLineCounts : nil
                 let visible = ChatLog.visible(state.chatEntries, width: area.width, height: rows, offset: state.scrollOffset(.chat),
-                                              time: state.localTime, counts: counts)
+                                              time: state.localTime, counts: counts, now: state.now)
                 // Short logs sit at the bottom, next to the input line, as in any chat.
                 let top = rows - visible.lines.count
                 for (i, line) in visible.lines.enumerated() {

@@ -74,6 +74,8 @@ enum HeaderPane {
 
     /// The worst endpoint's status in words, since one failing endpoint is what the person must know about.
     static func connectionText(_ state: DashboardState) -> (String, Style) {
+        // Once the order is over nothing is polled, so "live" would be a false promise.
+        if let final = state.finished { return ("■ ended: \(final.title.lowercased())", Style(.dim)) }
         var worst: (rank: Int, text: String, style: Style)?
         for endpoint in TrackedEndpoint.allCases {
             guard let status = state.connection[endpoint] else { continue }
