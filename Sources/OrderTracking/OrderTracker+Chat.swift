@@ -39,7 +39,10 @@ extension OrderTracker {
     }
 
     private func takeSavedMessagesLater() -> Bool {
-        guard lifecycle == .running else { return true }
+        guard lifecycle == .running else {
+            lockRetry = nil
+            return true
+        }
         guard takeSavedMessages() else { return false }
         lockRetry = nil
         if outboxLock != nil { emit(.notice(.info("The other watcher of this order exited: its unsent messages are sent from here"))) }
@@ -67,8 +70,8 @@ extension OrderTracker {
         return count
     }
 
-    /// True while the sender has messages to deliver, for tests that wait for the tracker to be idle.
-    public var isSending: Bool { sender != nil }
+    /// The tasks alive (polling, sending, waiting for the outbox lock), for tests that wait until all of them sleep.
+    public var activeTaskCount: Int { runningEndpoints.count + (sender == nil ? 0 : 1) + (lockRetry == nil ? 0 : 1) }
 
     /// The outbox as it stands.
     public var outboxMessages: [OutboxMessage] { outbox.messages }

@@ -81,8 +81,9 @@ public actor OrderTracker {
         sender = nil
         for task in all { task.cancel() }
         for task in all { await task.value }
-        // Nothing left to keep: the (already empty) outbox and its lock file go too.
-        outboxLock?.release(removingFile: outbox.isSettled)
+        // The lock file goes, so the state directory does not collect one per order ever watched; the
+        // outbox file itself is already gone when nothing is left to send.
+        outboxLock?.release(removingFile: true)
         outboxLock = nil
         continuation.finish()
     }

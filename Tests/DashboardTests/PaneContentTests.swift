@@ -25,6 +25,20 @@ import Testing
         #expect(canvas[1, 1]?.style.role == .statePast)
     }
 
+    @Test("a queued message says when it is tried again and why the last try failed, counting down")
+    func queuedMessageSaysWhatItWaitsFor() {
+        let waiting = OutboxMessage(body: "Yes please", createdAt: Fixture.now, attempts: 1,
+                                    nextAttemptAt: Fixture.now.addingTimeInterval(6), lastError: "HTTP 503")
+        var state = Fixture.state([.order(Fixture.order(.picking)), .outbox([waiting])])
+        // The fixture's clock stands 3 s after `Fixture.now`.
+        #expect(pane(state, .chat).joined().contains("[queued, retrying in 3 s: HTTP 503]"))
+        _ = reduce(&state, .tick(Fixture.now.addingTimeInterval(5)))
+        #expect(pane(state, .chat).joined().contains("[queued, retrying in 1 s: HTTP 503]"))
+        let fresh = OutboxMessage(body: "Thanks", createdAt: Fixture.now)
+        let plain = Fixture.state([.order(Fixture.order(.picking)), .outbox([fresh])])
+        #expect(pane(plain, .chat).joined().contains("[queued]"))
+    }
+
     @Test func timelineShowsAnUnknownStateByName() {
         let text = pane(Fixture.hostile, .timeline).joined(separator: "\n")
         #expect(text.contains("● weird_state (unknown state)"))

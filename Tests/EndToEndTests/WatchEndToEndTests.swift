@@ -107,7 +107,7 @@ extension EndToEnd {
             do {
                 let anonymous = ConnectClient(baseURL: server.baseURL)
                 let admin = try await anonymous.withClientToken()
-                let token = try await anonymous.token(.userAssertion(id: SandboxDefaults.clientID, secret: SandboxDefaults.clientSecret, userID: "plain-user")).accessToken
+                let token = try await anonymous.mintUserToken(for: "plain-user").accessToken
                 let order = try await admin.createOrder(CreateOrderRequest(userID: "plain-user")).id.value
                 let shopper = try await admin.createShopper(CreateShopperRequest()).id
                 let batch = try await admin.createBatch(CreateBatchRequest(shopperID: shopper, orders: [BatchOrderRef(id: FlexibleID(order))]))
@@ -120,6 +120,28 @@ extension EndToEnd {
                 #expect(out.contains("handling 501 Belt Line Rd"))
                 #expect(out.contains("finished: Delivered"))
                 #expect(out.contains("EXIT=0"))
+            } catch {
+                await server.stop()
+                throw error
+            }
+            await server.stop()
+        }
+
+        @Test("--plain on a missing order, or another user's, prints one error line and exits 4")
+        func plainMissingOrder() async throws {
+            let binary = try Tmux.binary()
+            let server = try await SandboxServer.start(SandboxConfiguration(port: 0))
+            do {
+                let anonymous = ConnectClient(baseURL: server.baseURL)
+                let admin = try await anonymous.withClientToken()
+                let theirs = try await admin.createOrder(CreateOrderRequest(userID: "someone-else")).id.value
+                let token = try await anonymous.mintUserToken(for: "plain-user").accessToken
+                for order in ["nope", theirs] {
+                    let out = try Shell.output("ORDERTOP_TOKEN=\(token) timeout 20 \(binary) watch --plain --base-url \(server.baseURL) --order \(order) --interval 0.1; echo EXIT=$?")
+                    #expect(out.contains("EXIT=4"), "\(out)")
+                    #expect(out.split(separator: "\n").filter { $0.hasPrefix("error:") }.count == 1)
+                    #expect(out.contains("error: order \(order) not found"))
+                }
             } catch {
                 await server.stop()
                 throw error

@@ -39,7 +39,8 @@ struct TrackerSchedulingTests {
         let tracker = tracker, log = log
         Task { for await event in tracker.events { await log.append(event) } }
         await tracker.start()
-        try await settle("the first fetches") { backend.count(.order) == 1 && backend.count(.handling) == 1 }
+        // Every task asleep once the order is in: the first round of fetches is done.
+        try await settle("the first fetches") { await log.lastOrderState != nil }
     }
 
     /// Gives the tracker's tasks turns until `condition` holds and every task of `tracker` is asleep until
@@ -47,7 +48,7 @@ struct TrackerSchedulingTests {
     func settle(_ what: String, tracker: OrderTracker? = nil, _ condition: () async -> Bool = { true }) async throws {
         let tracker = tracker ?? self.tracker
         for _ in 0..<200_000 {
-            let tasks = await tracker.runningEndpoints.count + (tracker.isSending ? 1 : 0)
+            let tasks = await tracker.activeTaskCount
             if clock.parkedSleepers == tasks, await condition() { return }
             await Task.yield()
         }
