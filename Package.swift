@@ -33,7 +33,10 @@ let package = Package(
         .target(name: "Dashboard", dependencies: [
             "ConnectModels", "OrderTracking",
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        ], plugins: ["EmbedThemes"]),
+        // themes/*.toml compiled into Dashboard, so an installed binary has every theme.
+        .executableTarget(name: "EmbedThemesTool"),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["EmbedThemesTool"]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard"]),
         .executableTarget(name: "ordertop", dependencies: [
             "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "CursesTerminal",

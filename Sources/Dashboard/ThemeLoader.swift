@@ -82,6 +82,12 @@ public struct ThemeLoader: Sendable {
         return names.sorted { a, b in a == "default" || (b != "default" && a < b) }
     }
 
+    /// Where a theme name is loaded from: a file's path, or "built in".
+    public func origin(of name: String) -> String? {
+        guard let found = find(name, excluding: [], near: nil) else { return nil }
+        return found.file.hasPrefix("built-in:") ? "built in" : found.file
+    }
+
     /// Parses one theme from TOML text; `inherits` is looked up with this loader.
     public func parse(_ text: String, file: String) throws(ThemeError) -> Theme {
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

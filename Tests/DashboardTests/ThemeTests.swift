@@ -45,8 +45,12 @@ struct ThemeTests {
         #expect(!inheriting.isEmpty)
     }
 
-    @Test("the compiled-in themes are the files in themes/, byte for byte")
+    @Test("every file in themes/ is compiled in, byte for byte")
     func builtInMatchesFiles() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: repositoryThemes.path)
+            .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(BuiltInThemes.names == files)
+        #expect(files.count >= 5)
         for name in BuiltInThemes.names {
             let file = try String(contentsOf: repositoryThemes.appendingPathComponent("\(name).toml"), encoding: .utf8)
             #expect(BuiltInThemes.sources[name] == file, "BuiltInThemes.swift is out of date for \(name).toml")
@@ -273,6 +277,7 @@ struct ThemeTests {
         let names = ThemeLoader(searchPaths: [repositoryThemes]).availableThemes()
         #expect(names.first == "default")
         #expect(Set(Self.shipped).isSubset(of: names))
-        #expect(ThemeLoader(searchPaths: []).availableThemes() == ["default", "monochrome"])
+        #expect(ThemeLoader(searchPaths: []).availableThemes() == ["default"] + Self.shipped.filter { $0 != "default" }.sorted(),
+                "every shipped theme is built in")
     }
 }
