@@ -48,6 +48,8 @@ public struct DashboardState: Hashable, Sendable {
 
     // MARK: What the person is doing.
     public internal(set) var focus: PaneID = .items
+    /// False until the person moves the focus; until then it follows what matters in the order's phase.
+    public internal(set) var focusChosen = false
     /// Lines scrolled per pane; for the chat it counts up from the newest line.
     public internal(set) var scroll: [PaneID: Int] = [:]
     /// The chat sticks to its newest message until the person scrolls up.

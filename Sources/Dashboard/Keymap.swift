@@ -86,15 +86,36 @@ public struct KeyHint: Hashable, Sendable {
         case demo
     }
 
+    /// What must hold for the keys to do something now; the status bar offers nothing that would be refused.
+    public enum Condition: Hashable, Sendable {
+        /// There are items to move the cursor over.
+        case itemsListed
+        /// The shopper is picking and waits for an answer on a replacement.
+        case replacementPending
+        /// The customer may write now.
+        case chatOpen
+
+        func holds(in state: DashboardState) -> Bool {
+            switch self {
+            case .itemsListed: !state.itemList.itemRows.isEmpty
+            case .replacementPending:
+                state.workflowState == .picking && state.items.contains { $0.replacementDecisionRefusal(in: .picking) == nil }
+            case .chatOpen: state.chatClosedReason == nil
+            }
+        }
+    }
+
     public var text: String
     /// The keys the text names; a test checks they are bound as the hint says.
     public var keys: [Key]
     public var shown: Shown
+    public var onlyWhen: Condition?
 
-    public init(_ text: String, _ keys: [Key], _ shown: Shown) {
+    public init(_ text: String, _ keys: [Key], _ shown: Shown, onlyWhen: Condition? = nil) {
         self.text = text
         self.keys = keys
         self.shown = shown
+        self.onlyWhen = onlyWhen
     }
 }
 
@@ -148,10 +169,10 @@ public enum Keymap {
         KeyHint("←→ Home End move", [.left, .right, .home, .end], .typing),
         KeyHint("Ctrl-U clear", [.ctrl("u")], .typing),
         KeyHint("↑↓ scroll chat", [.up, .down], .typing),
-        KeyHint("j/k select", [.character("j"), .character("k")], .focused([.items])),
-        KeyHint("a approve", [.character("a")], .focused([.items])),
-        KeyHint("x reject", [.character("x")], .focused([.items])),
-        KeyHint("i type", [.character("i")], .focused([.chat])),
+        KeyHint("j/k select", [.character("j"), .character("k")], .focused([.items]), onlyWhen: .itemsListed),
+        KeyHint("a approve", [.character("a")], .focused([.items]), onlyWhen: .replacementPending),
+        KeyHint("x reject", [.character("x")], .focused([.items]), onlyWhen: .replacementPending),
+        KeyHint("i type", [.character("i")], .focused([.chat]), onlyWhen: .chatOpen),
         KeyHint("j/k scroll", [.character("j"), .character("k")], .focused([.chat, .timeline, .handling, .shopper])),
         KeyHint("End newest", [.end], .focused([.chat])),
         KeyHint("Tab pane", [.tab], .browsing),

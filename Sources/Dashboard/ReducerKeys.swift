@@ -33,9 +33,11 @@ extension Reducer {
     }
 
     static func cycleFocus(_ step: Int, _ state: inout DashboardState) {
-        let order = PaneID.focusOrder
+        let order = layout(state).focusOrder
+        guard !order.isEmpty else { return }
         let i = order.firstIndex(of: state.focus) ?? 0
         state.focus = order[(i + step + order.count) % order.count]
+        state.focusChosen = true
         // Stacked panes change size with focus, so offsets must fit the new heights.
         clampScrolls(&state)
         if state.focus == .items { revealSelection(&state, layout(state)) }
@@ -103,6 +105,7 @@ extension Reducer {
 
     static func startTyping(_ state: inout DashboardState) {
         state.focus = .chat
+        state.focusChosen = true
         if let reason = state.chatClosedReason {
             say(reason, severity: .error, &state)
             return
@@ -164,6 +167,7 @@ extension Reducer {
         switch event.kind {
         case .press:
             guard PaneID.focusOrder.contains(pane) else { return [] }
+            state.focusChosen = true
             if pane != .chat { state.input.isEditing = false }
             if state.focus != pane {
                 state.focus = pane

@@ -10,6 +10,7 @@ extension Reducer {
             let wasOpen = state.chatClosedReason == nil
             state.order = S.clean(order)
             state.lastUpdate = state.now
+            followPhase(&state)
             if wasOpen, let reason = state.chatClosedReason {
                 if state.input.isEditing { state.input.isEditing = false }
                 say(reason, &state)
@@ -60,6 +61,15 @@ extension Reducer {
             say("Order \(S.clean(final).title.lowercased()): tracking stopped.", &state)
         }
         return []
+    }
+
+    /// Until the person picks a pane, the focus goes to what matters in the phase (the map while delivering),
+    /// and never to a pane the order does not have.
+    static func followPhase(_ state: inout DashboardState) {
+        let panes = layout(state).focusOrder
+        if !state.focusChosen || !panes.contains(state.focus), let first = DashboardLayout.emphasis(state).first {
+            state.focus = first
+        }
     }
 
     /// Selects the first pending replacement, since that is what needs an answer, or else the first item.

@@ -83,3 +83,77 @@ import Testing
         #expect(layout.pane(atX: 120, y: 5) == nil)
     }
 }
+
+/// The room goes to what matters in the order's phase, and the hints offer only keys that work now.
+@Suite("Layout by phase")
+struct PhaseLayoutTests {
+    static let small = Size(width: 80, height: 24)
+
+    func sized(_ state: DashboardState, _ size: Size) -> DashboardState {
+        var s = state
+        _ = reduce(&s, .resize(size))
+        return s
+    }
+
+    @Test("picking at 80x24: the items and the chat are the tallest panes, and a/x are offered for a pending replacement")
+    func picking() throws {
+        let s = sized(Fixture.deliveryPicking, Self.small)
+        let l = DashboardLayout(state: s, size: Self.small)
+        let items = try #require(l.rect(.items)).height, chat = try #require(l.rect(.chat)).height
+        for other in [PaneID.handling, .shopper] { #expect(try #require(l.rect(other)).height < min(items, chat)) }
+        #expect(l.chatMessageRows >= 1)
+        #expect(KeyHelp.hints(s).contains("a approve"))
+    }
+
+    @Test("delivering at 80x24: the map shows without pressing Tab, beside the distance and the chat")
+    func delivering() throws {
+        let s = sized(Fixture.deliveryDelivering, Self.small)
+        #expect(s.focus == .shopper, "the focus follows the phase until the person picks a pane")
+        let l = DashboardLayout(state: s, size: Self.small)
+        let shopper = try #require(l.rect(.shopper))
+        #expect(shopper.height >= 6)
+        let text = render(s, size: Self.small).text
+        #expect(text.contains("to the address, heading"))
+        #expect(text.contains("●"), "the shopper on the map")
+        #expect(l.chatIsVisible)
+        #expect(!KeyHelp.hints(s).contains("approve"), "nothing to approve while delivering")
+    }
+
+    @Test("a pane the person chose keeps the focus when the phase moves on")
+    func chosenFocusStays() {
+        var s = sized(Fixture.deliveryPicking, Self.small)
+        _ = reduce(&s, .key(.tab)) // items -> handling
+        #expect(s.focus == .handling)
+        _ = reduce(&s, .tracker(.order(Fixture.order(.delivering))))
+        #expect(s.focus == .handling)
+    }
+
+    @Test("last mile: no items pane, and no a/x among the hints")
+    func lastMile() {
+        for size in [Self.small, Size(width: 120, height: 40)] {
+            let s = sized(Fixture.lastMileAtStore, size)
+            #expect(DashboardLayout(state: s, size: size).rect(.items) == nil)
+            let hints = KeyHelp.hints(s)
+            #expect(!hints.contains("approve") && !hints.contains("reject") && !hints.contains("select"))
+        }
+    }
+
+    @Test("at 100x30 the handling pane shows the whole address, not just its first line")
+    func handlingAt100x30() {
+        let size = Size(width: 100, height: 30)
+        let text = render(sized(Fixture.deliveryPicking, size), size: size).text
+        #expect(text.contains("501 Belt Line Rd"))
+        #expect(text.contains("Collinsville, IL 62234, US"))
+        #expect(text.contains("38.69246, -89.97857"))
+    }
+
+    @Test("while the chat is closed, the chat's hints do not offer typing")
+    func noTypingHintWhenClosed() {
+        var s = sized(Fixture.deliveryDelivering, Self.small)
+        while s.focus != .chat { _ = reduce(&s, .key(.tab)) }
+        #expect(!KeyHelp.hints(s).contains("i type"))
+        var open = sized(Fixture.deliveryPicking, Self.small)
+        while open.focus != .chat { _ = reduce(&open, .key(.tab)) }
+        #expect(KeyHelp.hints(open).contains("i type"))
+    }
+}

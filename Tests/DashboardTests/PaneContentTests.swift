@@ -65,9 +65,21 @@ import Testing
         #expect(text.contains("not found"))
     }
 
-    @Test func lastMileOrdersSayTheRetailerHoldsTheItems() {
-        let text = pane(Fixture.lastMileAtStore, .items).joined()
-        #expect(text.contains("The retailer holds the item list"))
+    @Test("last-mile orders have no items pane: the retailer holds the list, so the room goes to the others")
+    func lastMileOrdersHaveNoItemsPane() {
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            var state = Fixture.lastMileAtStore
+            _ = reduce(&state, .resize(size))
+            let layout = DashboardLayout(state: state, size: size)
+            #expect(layout.rect(.items) == nil)
+            #expect(!layout.focusOrder.contains(.items))
+            #expect(state.focus != .items)
+            for _ in 0..<6 {
+                _ = reduce(&state, .key(.tab))
+                #expect(state.focus != .items, "Tab never lands on a pane that is not there")
+            }
+            #expect(!render(state, size: size).text.contains("Items"))
+        }
         #expect(!render(Fixture.lastMileAtStore, size: Size(width: 120, height: 40)).lines()[1].contains("picked"))
     }
 

@@ -35,13 +35,11 @@ import Testing
     @Test func markReadWaitsUntilTheChatIsOnScreen() {
         var s = DashboardState(now: Fixture.now, timeZone: Fixture.zone, size: Size(width: 40, height: 10))
         #expect(reduce(&s, .tracker(.chat(unreadConversation([1])))) == [])
-        // Stacked at 80x16 the unfocused chat is a bare title line: still not on screen.
-        #expect(reduce(&s, .resize(Size(width: 80, height: 16))) == [])
-        #expect(!DashboardLayout(state: s, size: s.size).chatIsVisible)
-        s.focus = .handling
-        #expect(reduce(&s, .key(.tab)) == [])
-        #expect(reduce(&s, .key(.tab)) == [.markChatRead])
-        #expect(s.focus == .chat)
+        #expect(!DashboardLayout(state: s, size: s.size).chatIsVisible, "below the minimum size nothing is on screen")
+        #expect(reduce(&s, .tick(Fixture.now.addingTimeInterval(1))) == [])
+        #expect(reduce(&s, .resize(Size(width: 80, height: 24))) == [.markChatRead])
+        #expect(DashboardLayout(state: s, size: s.size).chatIsVisible)
+        #expect(reduce(&s, .resize(Size(width: 120, height: 40))) == [], "asked once per batch")
     }
 
     @Test func sentMessagesAlreadyInTheConversationShowOnce() {

@@ -8,11 +8,12 @@ public enum KeyHelp {
     /// Short hints for the status bar, by what has the keys.
     public static func hints(_ state: DashboardState) -> String {
         Keymap.hints.filter { hint in
+            if let condition = hint.onlyWhen, !condition.holds(in: state) { return false }
             switch hint.shown {
-            case .typing: state.input.isEditing
-            case .focused(let panes): !state.input.isEditing && panes.contains(state.focus)
-            case .browsing: !state.input.isEditing
-            case .demo: !state.input.isEditing && state.isDemo
+            case .typing: return state.input.isEditing
+            case .focused(let panes): return !state.input.isEditing && panes.contains(state.focus)
+            case .browsing: return !state.input.isEditing
+            case .demo: return !state.input.isEditing && state.isDemo
             }
         }.map(\.text).joined(separator: " · ")
     }
