@@ -5,15 +5,10 @@ public enum GrantType: TolerantEnum {
     case clientCredentials, fulfillmentUserAssertion, authorizationCode
     case unknown(String)
 
-    public static let known: [GrantType] = [.clientCredentials, .fulfillmentUserAssertion, .authorizationCode]
-    public var rawValue: String {
-        switch self {
-        case .clientCredentials: "client_credentials"
-        case .fulfillmentUserAssertion: "fulfillment_user_assertion"
-        case .authorizationCode: "authorization_code"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(GrantType, String)] = [
+        (.clientCredentials, "client_credentials"), (.fulfillmentUserAssertion, "fulfillment_user_assertion"),
+        (.authorizationCode, "authorization_code"),
+    ]
 }
 
 /// The scopes tokens are issued for.

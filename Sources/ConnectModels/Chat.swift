@@ -5,15 +5,9 @@ public enum ChatParty: TolerantEnum {
     case user, driver, none
     case unknown(String)
 
-    public static let known: [ChatParty] = [.user, .driver, .none]
-    public var rawValue: String {
-        switch self {
-        case .user: "user"
-        case .driver: "driver"
-        case .none: ""
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(ChatParty, String)] = [
+        (.user, "user"), (.driver, "driver"), (.none, ""),
+    ]
 }
 
 /// One message of the shopper-customer conversation.

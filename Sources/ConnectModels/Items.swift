@@ -5,19 +5,10 @@ public enum ItemStatus: TolerantEnum {
     case notPicked, found, replaced, toRefund, approved, rejected, notFound
     case unknown(String)
 
-    public static let known: [ItemStatus] = [.notPicked, .found, .replaced, .toRefund, .approved, .rejected, .notFound]
-    public var rawValue: String {
-        switch self {
-        case .notPicked: "not_picked"
-        case .found: "found"
-        case .replaced: "replaced"
-        case .toRefund: "to_refund"
-        case .approved: "approved"
-        case .rejected: "rejected"
-        case .notFound: "not_found"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(ItemStatus, String)] = [
+        (.notPicked, "not_picked"), (.found, "found"), (.replaced, "replaced"), (.toRefund, "to_refund"),
+        (.approved, "approved"), (.rejected, "rejected"), (.notFound, "not_found"),
+    ]
 }
 
 /// The customer's answer to a suggested replacement.
@@ -25,16 +16,10 @@ public enum ReplacementStatus: TolerantEnum {
     case pending, approved, rejected, unspecified
     case unknown(String)
 
-    public static let known: [ReplacementStatus] = [.pending, .approved, .rejected, .unspecified]
-    public var rawValue: String {
-        switch self {
-        case .pending: "PENDING"
-        case .approved: "APPROVED"
-        case .rejected: "REJECTED"
-        case .unspecified: "SUBSTITUTION_STATUS_UNSPECIFIED"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(ReplacementStatus, String)] = [
+        (.pending, "PENDING"), (.approved, "APPROVED"), (.rejected, "REJECTED"),
+        (.unspecified, "SUBSTITUTION_STATUS_UNSPECIFIED"),
+    ]
 }
 
 /// The unit an item's quantity is counted in.
@@ -42,16 +27,9 @@ public enum CostUnit: TolerantEnum {
     case each, lb, kg, g
     case unknown(String)
 
-    public static let known: [CostUnit] = [.each, .lb, .kg, .g]
-    public var rawValue: String {
-        switch self {
-        case .each: "each"
-        case .lb: "lb"
-        case .kg: "kg"
-        case .g: "g"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(CostUnit, String)] = [
+        (.each, "each"), (.lb, "lb"), (.kg, "kg"), (.g, "g"),
+    ]
 }
 
 /// A product as ordered, or as suggested in its place.

@@ -32,16 +32,10 @@ public enum BatchType: TolerantEnum {
     case delivery, pickup, deliveryOnly, runnerCustomer
     case unknown(String)
 
-    public static let known: [BatchType] = [.delivery, .pickup, .deliveryOnly, .runnerCustomer]
-    public var rawValue: String {
-        switch self {
-        case .delivery: "delivery"
-        case .pickup: "pickup"
-        case .deliveryOnly: "delivery_only"
-        case .runnerCustomer: "runner_customer"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(BatchType, String)] = [
+        (.delivery, "delivery"), (.pickup, "pickup"), (.deliveryOnly, "delivery_only"),
+        (.runnerCustomer, "runner_customer"),
+    ]
 }
 
 /// An order reference inside a batch request.
@@ -106,16 +100,9 @@ public enum ShopperItemStatus: TolerantEnum {
     case notFound, found, replaced, toRefund
     case unknown(String)
 
-    public static let known: [ShopperItemStatus] = [.notFound, .found, .replaced, .toRefund]
-    public var rawValue: String {
-        switch self {
-        case .notFound: "not_found"
-        case .found: "found"
-        case .replaced: "replaced"
-        case .toRefund: "to_refund"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(ShopperItemStatus, String)] = [
+        (.notFound, "not_found"), (.found, "found"), (.replaced, "replaced"), (.toRefund, "to_refund"),
+    ]
 }
 
 /// A replacement the shopper picks: by upc/rrc as documented, or by name in the simulator.
