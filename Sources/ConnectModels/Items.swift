@@ -39,18 +39,13 @@ public struct OrderItem: Codable, Hashable, Sendable {
     public var quantity: FlexibleNumber
     public var costUnit: CostUnit
 
+    enum CodingKeys: String, CodingKey { case name, imageURL = "image_url", quantity, costUnit = "cost_unit" }
+
     public init(name: String, imageURL: String? = nil, quantity: FlexibleNumber, costUnit: CostUnit) {
         self.name = name
         self.imageURL = imageURL
         self.quantity = quantity
         self.costUnit = costUnit
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case imageURL = "image_url"
-        case quantity
-        case costUnit = "cost_unit"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,6 +66,11 @@ public struct LineItem: Codable, Hashable, Sendable, Identifiable {
     public var item: OrderItem
     public var replacement: OrderItem?
 
+    enum CodingKeys: String, CodingKey {
+        case id, status, item, replacement, replacementStatus = "replacement_status"
+        case certifiedDelivery = "certified_delivery"
+    }
+
     public init(id: FlexibleID, status: ItemStatus, replacementStatus: ReplacementStatus? = nil, certifiedDelivery: Bool? = nil,
                 item: OrderItem, replacement: OrderItem? = nil) {
         self.id = id
@@ -79,12 +79,6 @@ public struct LineItem: Codable, Hashable, Sendable, Identifiable {
         self.certifiedDelivery = certifiedDelivery
         self.item = item
         self.replacement = replacement
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, status, item, replacement
-        case replacementStatus = "replacement_status"
-        case certifiedDelivery = "certified_delivery"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -101,8 +95,9 @@ public struct LineItem: Codable, Hashable, Sendable, Identifiable {
 /// The reply of `GET /v2/post_checkout/orders/{order_id}/items`.
 public struct LineItemsResponse: Codable, Hashable, Sendable {
     public var lineItems: [LineItem]
-    public init(lineItems: [LineItem]) { self.lineItems = lineItems }
     enum CodingKeys: String, CodingKey { case lineItems = "line_items" }
+
+    public init(lineItems: [LineItem]) { self.lineItems = lineItems }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         lineItems = try c.decodeIfPresent([LineItem].self, forKey: .lineItems) ?? []
@@ -138,6 +133,8 @@ public struct ReplacementDecision: Codable, Hashable, Sendable {
     public var status: ReplacementStatus
     public var alternativeItem: AlternativeItem?
 
+    enum CodingKeys: String, CodingKey { case status, alternativeItem = "alternative_item" }
+
     public init(status: ReplacementStatus, alternativeItem: AlternativeItem? = nil) {
         self.status = status
         self.alternativeItem = alternativeItem
@@ -145,9 +142,4 @@ public struct ReplacementDecision: Codable, Hashable, Sendable {
 
     public static let approve = ReplacementDecision(status: .approved)
     public static let reject = ReplacementDecision(status: .rejected)
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case alternativeItem = "alternative_item"
-    }
 }

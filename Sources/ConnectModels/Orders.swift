@@ -71,14 +71,11 @@ public struct FulfillmentDetails: Codable, Hashable, Sendable {
     public var windowStartsAt: Date?
     public var windowEndsAt: Date?
 
+    enum CodingKeys: String, CodingKey { case windowStartsAt = "window_starts_at", windowEndsAt = "window_ends_at" }
+
     public init(windowStartsAt: Date? = nil, windowEndsAt: Date? = nil) {
         self.windowStartsAt = windowStartsAt
         self.windowEndsAt = windowEndsAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case windowStartsAt = "window_starts_at"
-        case windowEndsAt = "window_ends_at"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -97,6 +94,11 @@ public struct Order: Codable, Hashable, Sendable {
     public var fulfillmentDetails: FulfillmentDetails?
     public var pickupCategory: String?
 
+    enum CodingKeys: String, CodingKey {
+        case id, creationDate = "creation_date", workflowState = "workflow_state", fulfillmentType = "fulfillment_type"
+        case fulfillmentDetails = "fulfillment_details", pickupCategory = "pickup_category"
+    }
+
     public init(id: FlexibleID, creationDate: Date? = nil, workflowState: WorkflowState, fulfillmentType: FulfillmentType,
                 fulfillmentDetails: FulfillmentDetails? = nil, pickupCategory: String? = nil) {
         self.id = id
@@ -105,15 +107,6 @@ public struct Order: Codable, Hashable, Sendable {
         self.fulfillmentType = fulfillmentType
         self.fulfillmentDetails = fulfillmentDetails
         self.pickupCategory = pickupCategory
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case creationDate = "creation_date"
-        case workflowState = "workflow_state"
-        case fulfillmentType = "fulfillment_type"
-        case fulfillmentDetails = "fulfillment_details"
-        case pickupCategory = "pickup_category"
     }
 
     public init(from decoder: any Decoder) throws {
