@@ -5,15 +5,10 @@ public enum GrantType: TolerantEnum {
     case clientCredentials, fulfillmentUserAssertion, authorizationCode
     case unknown(String)
 
-    public static let known: [GrantType] = [.clientCredentials, .fulfillmentUserAssertion, .authorizationCode]
-    public var rawValue: String {
-        switch self {
-        case .clientCredentials: "client_credentials"
-        case .fulfillmentUserAssertion: "fulfillment_user_assertion"
-        case .authorizationCode: "authorization_code"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(GrantType, String)] = [
+        (.clientCredentials, "client_credentials"), (.fulfillmentUserAssertion, "fulfillment_user_assertion"),
+        (.authorizationCode, "authorization_code"),
+    ]
 }
 
 /// The scopes tokens are issued for.
@@ -32,6 +27,11 @@ public struct TokenRequest: Codable, Hashable, Sendable, CustomStringConvertible
     public var code: String?
     public var redirectURI: String?
     public var assertion: String?
+
+    enum CodingKeys: String, CodingKey {
+        case scope, code, assertion, clientID = "client_id", clientSecret = "client_secret", grantType = "grant_type"
+        case redirectURI = "redirect_uri"
+    }
 
     public init(clientID: String, clientSecret: String, grantType: GrantType, scope: String? = nil, code: String? = nil,
                 redirectURI: String? = nil, assertion: String? = nil) {
@@ -78,14 +78,6 @@ public struct TokenRequest: Codable, Hashable, Sendable, CustomStringConvertible
         return nil
     }
 
-    enum CodingKeys: String, CodingKey {
-        case scope, code, assertion
-        case clientID = "client_id"
-        case clientSecret = "client_secret"
-        case grantType = "grant_type"
-        case redirectURI = "redirect_uri"
-    }
-
     /// Never shows the secret.
     public var description: String { "TokenRequest(grant: \(grantType), client: \(clientID), secret: <redacted>)" }
 }
@@ -98,20 +90,17 @@ public struct TokenResponse: Codable, Hashable, Sendable, CustomStringConvertibl
     public var scope: String?
     public var createdAt: Int?
 
+    enum CodingKeys: String, CodingKey {
+        case scope, accessToken = "access_token", tokenType = "token_type", expiresIn = "expires_in"
+        case createdAt = "created_at"
+    }
+
     public init(accessToken: String, tokenType: String = "Bearer", expiresIn: Int? = 86400, scope: String? = nil, createdAt: Int? = nil) {
         self.accessToken = accessToken
         self.tokenType = tokenType
         self.expiresIn = expiresIn
         self.scope = scope
         self.createdAt = createdAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case scope
-        case accessToken = "access_token"
-        case tokenType = "token_type"
-        case expiresIn = "expires_in"
-        case createdAt = "created_at"
     }
 
     /// The token as a credential that never prints itself.

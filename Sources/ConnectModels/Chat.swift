@@ -5,15 +5,9 @@ public enum ChatParty: TolerantEnum {
     case user, driver, none
     case unknown(String)
 
-    public static let known: [ChatParty] = [.user, .driver, .none]
-    public var rawValue: String {
-        switch self {
-        case .user: "user"
-        case .driver: "driver"
-        case .none: ""
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(ChatParty, String)] = [
+        (.user, "user"), (.driver, "driver"), (.none, ""),
+    ]
 }
 
 /// One message of the shopper-customer conversation.
@@ -30,6 +24,11 @@ public struct ChatMessage: Codable, Hashable, Sendable, Identifiable {
     public var body: String
     public var image: String?
 
+    enum CodingKeys: String, CodingKey {
+        case id, read, body, image, orderID = "order_id", createdAt = "created_at", recipientID = "recipient_id"
+        case recipientType = "recipient_type", senderID = "sender_id", senderType = "sender_type", readAt = "read_at"
+    }
+
     public init(id: FlexibleID, orderID: FlexibleID? = nil, createdAt: Date? = nil, recipientID: FlexibleID? = nil,
                 recipientType: ChatParty = .none, senderID: FlexibleID? = nil, senderType: ChatParty = .none,
                 read: Bool = false, readAt: Date? = nil, body: String, image: String? = nil) {
@@ -44,17 +43,6 @@ public struct ChatMessage: Codable, Hashable, Sendable, Identifiable {
         self.readAt = readAt
         self.body = body
         self.image = image
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, read, body, image
-        case orderID = "order_id"
-        case createdAt = "created_at"
-        case recipientID = "recipient_id"
-        case recipientType = "recipient_type"
-        case senderID = "sender_id"
-        case senderType = "sender_type"
-        case readAt = "read_at"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -84,16 +72,12 @@ public struct ChatParticipant: Codable, Hashable, Sendable {
     public var displayName: String
     public var avatarURL: String?
 
+    enum CodingKeys: String, CodingKey { case id, displayName = "display_name", avatarURL = "avatar_url" }
+
     public init(id: FlexibleID, displayName: String, avatarURL: String? = nil) {
         self.id = id
         self.displayName = displayName
         self.avatarURL = avatarURL
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case displayName = "display_name"
-        case avatarURL = "avatar_url"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -110,15 +94,12 @@ public struct ChatMetadata: Codable, Hashable, Sendable {
     public var currentShopper: ChatParticipant?
     public var shoppers: [ChatParticipant]
 
+    enum CodingKeys: String, CodingKey { case customer, shoppers, currentShopper = "current_shopper" }
+
     public init(customer: ChatParticipant? = nil, currentShopper: ChatParticipant? = nil, shoppers: [ChatParticipant] = []) {
         self.customer = customer
         self.currentShopper = currentShopper
         self.shoppers = shoppers
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case customer, shoppers
-        case currentShopper = "current_shopper"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -135,16 +116,12 @@ public struct ChatConversation: Codable, Hashable, Sendable {
     public var metadata: ChatMetadata?
     public var isExpired: Bool
 
+    enum CodingKeys: String, CodingKey { case metadata, chatMessages = "chat_messages", isExpired = "is_expired" }
+
     public init(chatMessages: [ChatMessage], metadata: ChatMetadata? = nil, isExpired: Bool = false) {
         self.chatMessages = chatMessages
         self.metadata = metadata
         self.isExpired = isExpired
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case metadata
-        case chatMessages = "chat_messages"
-        case isExpired = "is_expired"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -181,14 +158,11 @@ public struct SendChatMessageRequest: Codable, Hashable, Sendable {
     public var body: String
     public var imageURL: String?
 
+    enum CodingKeys: String, CodingKey { case body, imageURL = "image_url" }
+
     public init(body: String, imageURL: String? = nil) {
         self.body = body
         self.imageURL = imageURL
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case body
-        case imageURL = "image_url"
     }
 }
 
@@ -199,22 +173,20 @@ public struct SendChatMessageResponse: Codable, Hashable, Sendable {
     public var createdAt: Date?
     public var timezone: String?
 
+    enum CodingKeys: String, CodingKey { case id, type, timezone, createdAt = "created_at" }
+
     public init(id: FlexibleID, type: String? = "CHAT", createdAt: Date? = nil, timezone: String? = nil) {
         self.id = id
         self.type = type
         self.createdAt = createdAt
         self.timezone = timezone
     }
-
-    enum CodingKeys: String, CodingKey {
-        case id, type, timezone
-        case createdAt = "created_at"
-    }
 }
 
 /// The reply of the mark-read PUT.
 public struct MarkReadResponse: Codable, Hashable, Sendable {
     public var messagesReadCount: Int
-    public init(messagesReadCount: Int) { self.messagesReadCount = messagesReadCount }
     enum CodingKeys: String, CodingKey { case messagesReadCount = "messages_read_count" }
+
+    public init(messagesReadCount: Int) { self.messagesReadCount = messagesReadCount }
 }

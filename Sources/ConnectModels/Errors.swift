@@ -7,18 +7,6 @@ public struct InstacartErrorBody: Codable, Hashable, Sendable {
         public var message: String
         public var code: Int?
         public var errors: [InstacartErrorBody]?
-        public init(message: String, code: Int?, errors: [InstacartErrorBody]? = nil) {
-            self.message = message
-            self.code = code
-            self.errors = errors
-        }
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            message = try c.decodeIfPresent(String.self, forKey: .message) ?? ""
-            code = try? c.decodeIfPresent(Int.self, forKey: .code)
-            errors = try? c.decodeIfPresent([InstacartErrorBody].self, forKey: .errors)
-        }
-        enum CodingKeys: String, CodingKey { case message, code, errors }
     }
 
     /// The field an error names.
@@ -47,6 +35,16 @@ public struct InstacartErrorBody: Codable, Hashable, Sendable {
             text += ": " + nested.map(\.summary).joined(separator: "; ")
         }
         return text
+    }
+}
+
+// In an extension, so the memberwise init that `InstacartErrorBody.init` uses is still synthesized.
+extension InstacartErrorBody.Detail {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        message = try c.decodeIfPresent(String.self, forKey: .message) ?? ""
+        code = try? c.decodeIfPresent(Int.self, forKey: .code)
+        errors = try? c.decodeIfPresent([InstacartErrorBody].self, forKey: .errors)
     }
 }
 

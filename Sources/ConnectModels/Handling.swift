@@ -9,6 +9,11 @@ public struct Address: Codable, Hashable, Sendable {
     public var postalCode: String
     public var countryCode: String
 
+    enum CodingKeys: String, CodingKey {
+        case addressLine1 = "address_line_1", addressLine2 = "address_line_2", locality
+        case administrativeArea = "administrative_area", postalCode = "postal_code", countryCode = "country_code"
+    }
+
     public init(addressLine1: String, addressLine2: String? = nil, locality: String, administrativeArea: String,
                 postalCode: String, countryCode: String) {
         self.addressLine1 = addressLine1
@@ -17,15 +22,6 @@ public struct Address: Codable, Hashable, Sendable {
         self.administrativeArea = administrativeArea
         self.postalCode = postalCode
         self.countryCode = countryCode
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case addressLine1 = "address_line_1"
-        case addressLine2 = "address_line_2"
-        case locality
-        case administrativeArea = "administrative_area"
-        case postalCode = "postal_code"
-        case countryCode = "country_code"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,8 +37,7 @@ public struct Address: Codable, Hashable, Sendable {
 
 /// A point on Earth in degrees.
 public struct Coordinates: Codable, Hashable, Sendable {
-    public var latitude: Double
-    public var longitude: Double
+    public var latitude, longitude: Double
     public init(latitude: Double, longitude: Double) {
         self.latitude = latitude
         self.longitude = longitude
@@ -66,6 +61,11 @@ public struct Handling: Codable, Hashable, Sendable {
     public var certifiedDelivery: Bool
     public var shopper: String?
 
+    enum CodingKeys: String, CodingKey {
+        case address, coordinates, notes, instructions, alcoholic, shopper, dropoffLocation = "dropoff_location"
+        case leaveUnattended = "leave_unattended", certifiedDelivery = "certified_delivery"
+    }
+
     public init(address: Address?, coordinates: Coordinates?, dropoffLocation: String? = nil, notes: String? = nil,
                 instructions: String? = nil, leaveUnattended: Bool = false, alcoholic: Bool = false,
                 certifiedDelivery: Bool = false, shopper: String? = nil) {
@@ -78,13 +78,6 @@ public struct Handling: Codable, Hashable, Sendable {
         self.alcoholic = alcoholic
         self.certifiedDelivery = certifiedDelivery
         self.shopper = shopper
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case address, coordinates, notes, instructions, alcoholic, shopper
-        case dropoffLocation = "dropoff_location"
-        case leaveUnattended = "leave_unattended"
-        case certifiedDelivery = "certified_delivery"
     }
 
     public init(from decoder: any Decoder) throws {

@@ -5,19 +5,10 @@ public enum ItemStatus: TolerantEnum {
     case notPicked, found, replaced, toRefund, approved, rejected, notFound
     case unknown(String)
 
-    public static let known: [ItemStatus] = [.notPicked, .found, .replaced, .toRefund, .approved, .rejected, .notFound]
-    public var rawValue: String {
-        switch self {
-        case .notPicked: "not_picked"
-        case .found: "found"
-        case .replaced: "replaced"
-        case .toRefund: "to_refund"
-        case .approved: "approved"
-        case .rejected: "rejected"
-        case .notFound: "not_found"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(ItemStatus, String)] = [
+        (.notPicked, "not_picked"), (.found, "found"), (.replaced, "replaced"), (.toRefund, "to_refund"),
+        (.approved, "approved"), (.rejected, "rejected"), (.notFound, "not_found"),
+    ]
 }
 
 /// The customer's answer to a suggested replacement.
@@ -25,16 +16,10 @@ public enum ReplacementStatus: TolerantEnum {
     case pending, approved, rejected, unspecified
     case unknown(String)
 
-    public static let known: [ReplacementStatus] = [.pending, .approved, .rejected, .unspecified]
-    public var rawValue: String {
-        switch self {
-        case .pending: "PENDING"
-        case .approved: "APPROVED"
-        case .rejected: "REJECTED"
-        case .unspecified: "SUBSTITUTION_STATUS_UNSPECIFIED"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(ReplacementStatus, String)] = [
+        (.pending, "PENDING"), (.approved, "APPROVED"), (.rejected, "REJECTED"),
+        (.unspecified, "SUBSTITUTION_STATUS_UNSPECIFIED"),
+    ]
 }
 
 /// The unit an item's quantity is counted in.
@@ -42,16 +27,9 @@ public enum CostUnit: TolerantEnum {
     case each, lb, kg, g
     case unknown(String)
 
-    public static let known: [CostUnit] = [.each, .lb, .kg, .g]
-    public var rawValue: String {
-        switch self {
-        case .each: "each"
-        case .lb: "lb"
-        case .kg: "kg"
-        case .g: "g"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(CostUnit, String)] = [
+        (.each, "each"), (.lb, "lb"), (.kg, "kg"), (.g, "g"),
+    ]
 }
 
 /// A product as ordered, or as suggested in its place.
@@ -61,18 +39,13 @@ public struct OrderItem: Codable, Hashable, Sendable {
     public var quantity: FlexibleNumber
     public var costUnit: CostUnit
 
+    enum CodingKeys: String, CodingKey { case name, imageURL = "image_url", quantity, costUnit = "cost_unit" }
+
     public init(name: String, imageURL: String? = nil, quantity: FlexibleNumber, costUnit: CostUnit) {
         self.name = name
         self.imageURL = imageURL
         self.quantity = quantity
         self.costUnit = costUnit
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case imageURL = "image_url"
-        case quantity
-        case costUnit = "cost_unit"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -93,6 +66,11 @@ public struct LineItem: Codable, Hashable, Sendable, Identifiable {
     public var item: OrderItem
     public var replacement: OrderItem?
 
+    enum CodingKeys: String, CodingKey {
+        case id, status, item, replacement, replacementStatus = "replacement_status"
+        case certifiedDelivery = "certified_delivery"
+    }
+
     public init(id: FlexibleID, status: ItemStatus, replacementStatus: ReplacementStatus? = nil, certifiedDelivery: Bool? = nil,
                 item: OrderItem, replacement: OrderItem? = nil) {
         self.id = id
@@ -101,12 +79,6 @@ public struct LineItem: Codable, Hashable, Sendable, Identifiable {
         self.certifiedDelivery = certifiedDelivery
         self.item = item
         self.replacement = replacement
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, status, item, replacement
-        case replacementStatus = "replacement_status"
-        case certifiedDelivery = "certified_delivery"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -123,8 +95,9 @@ public struct LineItem: Codable, Hashable, Sendable, Identifiable {
 /// The reply of `GET /v2/post_checkout/orders/{order_id}/items`.
 public struct LineItemsResponse: Codable, Hashable, Sendable {
     public var lineItems: [LineItem]
-    public init(lineItems: [LineItem]) { self.lineItems = lineItems }
     enum CodingKeys: String, CodingKey { case lineItems = "line_items" }
+
+    public init(lineItems: [LineItem]) { self.lineItems = lineItems }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         lineItems = try c.decodeIfPresent([LineItem].self, forKey: .lineItems) ?? []
@@ -160,6 +133,8 @@ public struct ReplacementDecision: Codable, Hashable, Sendable {
     public var status: ReplacementStatus
     public var alternativeItem: AlternativeItem?
 
+    enum CodingKeys: String, CodingKey { case status, alternativeItem = "alternative_item" }
+
     public init(status: ReplacementStatus, alternativeItem: AlternativeItem? = nil) {
         self.status = status
         self.alternativeItem = alternativeItem
@@ -167,9 +142,4 @@ public struct ReplacementDecision: Codable, Hashable, Sendable {
 
     public static let approve = ReplacementDecision(status: .approved)
     public static let reject = ReplacementDecision(status: .rejected)
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case alternativeItem = "alternative_item"
-    }
 }

@@ -6,16 +6,14 @@ public struct LinkStatus: Codable, Hashable, Sendable {
     public var expressMember: Bool?
     public var expiredAt: Date?
 
+    enum CodingKeys: String, CodingKey {
+        case instacartplusMember = "instacartplus_member", expressMember = "express_member", expiredAt = "expired_at"
+    }
+
     public init(instacartplusMember: Bool?, expressMember: Bool?, expiredAt: Date?) {
         self.instacartplusMember = instacartplusMember
         self.expressMember = expressMember
         self.expiredAt = expiredAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case instacartplusMember = "instacartplus_member"
-        case expressMember = "express_member"
-        case expiredAt = "expired_at"
     }
 
     /// Membership as the current or the deprecated field reports it.
@@ -25,6 +23,7 @@ public struct LinkStatus: Codable, Hashable, Sendable {
 /// The body of `POST /v2/fulfillment/users/{user_id}/link`.
 public struct LinkRequest: Codable, Hashable, Sendable {
     public var linkingToken: String
-    public init(linkingToken: String) { self.linkingToken = linkingToken }
     enum CodingKeys: String, CodingKey { case linkingToken = "linking_token" }
+
+    public init(linkingToken: String) { self.linkingToken = linkingToken }
 }

@@ -5,15 +5,9 @@ public enum FulfillmentType: TolerantEnum {
     case delivery, pickup, lastMileDelivery
     case unknown(String)
 
-    public static let known: [FulfillmentType] = [.delivery, .pickup, .lastMileDelivery]
-    public var rawValue: String {
-        switch self {
-        case .delivery: "delivery"
-        case .pickup: "pickup"
-        case .lastMileDelivery: "last_mile_delivery"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(FulfillmentType, String)] = [
+        (.delivery, "delivery"), (.pickup, "pickup"), (.lastMileDelivery, "last_mile_delivery"),
+    ]
 }
 
 /// An order's workflow state, as the Get order endpoint reports it.
@@ -24,38 +18,16 @@ public enum WorkflowState: TolerantEnum {
     case delivering, delivered, canceled
     case unknown(String)
 
-    public static let known: [WorkflowState] = [
-        .brandNew, .acknowledged, .picking, .verifyingReplacements, .checkout, .receiptSanityCheck, .bagsCheck, .staged,
-        .stagedForDelivery, .waitingForDelivery, .acknowledgedForDelivery, .atStore, .bagsVerified,
-        .readyForPickup, .userAtStore, .runnerAwaiting, .runnerAcknowledged,
-        .delivering, .delivered, .canceled,
+    public static let spellings: [(WorkflowState, String)] = [
+        (.brandNew, "brand_new"), (.acknowledged, "acknowledged"), (.picking, "picking"),
+        (.verifyingReplacements, "verifying_replacements"), (.checkout, "checkout"),
+        (.receiptSanityCheck, "receipt_sanity_check"), (.bagsCheck, "bags_check"), (.staged, "staged"),
+        (.stagedForDelivery, "staged_for_delivery"), (.waitingForDelivery, "waiting_for_delivery"),
+        (.acknowledgedForDelivery, "acknowledged_for_delivery"), (.atStore, "at_store"), (.bagsVerified, "bags_verified"),
+        (.readyForPickup, "ready_for_pickup"), (.userAtStore, "user_at_store"), (.runnerAwaiting, "runner_awaiting"),
+        (.runnerAcknowledged, "runner_acknowledged"), (.delivering, "delivering"), (.delivered, "delivered"),
+        (.canceled, "canceled"),
     ]
-
-    public var rawValue: String {
-        switch self {
-        case .brandNew: "brand_new"
-        case .acknowledged: "acknowledged"
-        case .picking: "picking"
-        case .verifyingReplacements: "verifying_replacements"
-        case .checkout: "checkout"
-        case .receiptSanityCheck: "receipt_sanity_check"
-        case .bagsCheck: "bags_check"
-        case .staged: "staged"
-        case .stagedForDelivery: "staged_for_delivery"
-        case .waitingForDelivery: "waiting_for_delivery"
-        case .acknowledgedForDelivery: "acknowledged_for_delivery"
-        case .atStore: "at_store"
-        case .bagsVerified: "bags_verified"
-        case .readyForPickup: "ready_for_pickup"
-        case .userAtStore: "user_at_store"
-        case .runnerAwaiting: "runner_awaiting"
-        case .runnerAcknowledged: "runner_acknowledged"
-        case .delivering: "delivering"
-        case .delivered: "delivered"
-        case .canceled: "canceled"
-        case .unknown(let raw): raw
-        }
-    }
 
     /// Parses a state, also accepting the British spelling `cancelled`.
     public static func parse(_ raw: String) -> WorkflowState {
@@ -99,14 +71,11 @@ public struct FulfillmentDetails: Codable, Hashable, Sendable {
     public var windowStartsAt: Date?
     public var windowEndsAt: Date?
 
+    enum CodingKeys: String, CodingKey { case windowStartsAt = "window_starts_at", windowEndsAt = "window_ends_at" }
+
     public init(windowStartsAt: Date? = nil, windowEndsAt: Date? = nil) {
         self.windowStartsAt = windowStartsAt
         self.windowEndsAt = windowEndsAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case windowStartsAt = "window_starts_at"
-        case windowEndsAt = "window_ends_at"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -125,6 +94,11 @@ public struct Order: Codable, Hashable, Sendable {
     public var fulfillmentDetails: FulfillmentDetails?
     public var pickupCategory: String?
 
+    enum CodingKeys: String, CodingKey {
+        case id, creationDate = "creation_date", workflowState = "workflow_state", fulfillmentType = "fulfillment_type"
+        case fulfillmentDetails = "fulfillment_details", pickupCategory = "pickup_category"
+    }
+
     public init(id: FlexibleID, creationDate: Date? = nil, workflowState: WorkflowState, fulfillmentType: FulfillmentType,
                 fulfillmentDetails: FulfillmentDetails? = nil, pickupCategory: String? = nil) {
         self.id = id
@@ -133,15 +107,6 @@ public struct Order: Codable, Hashable, Sendable {
         self.fulfillmentType = fulfillmentType
         self.fulfillmentDetails = fulfillmentDetails
         self.pickupCategory = pickupCategory
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case creationDate = "creation_date"
-        case workflowState = "workflow_state"
-        case fulfillmentType = "fulfillment_type"
-        case fulfillmentDetails = "fulfillment_details"
-        case pickupCategory = "pickup_category"
     }
 
     public init(from decoder: any Decoder) throws {

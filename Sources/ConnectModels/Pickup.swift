@@ -13,8 +13,9 @@ public struct PickupInstruction: Codable, Hashable, Sendable {
 /// The reply of `GET .../orders/{order_id}/pickup/details`.
 public struct PickupDetails: Codable, Hashable, Sendable {
     public var pickupInstructions: [PickupInstruction]
-    public init(pickupInstructions: [PickupInstruction]) { self.pickupInstructions = pickupInstructions }
     enum CodingKeys: String, CodingKey { case pickupInstructions = "pickup_instructions" }
+
+    public init(pickupInstructions: [PickupInstruction]) { self.pickupInstructions = pickupInstructions }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         pickupInstructions = try c.decodeIfPresent([PickupInstruction].self, forKey: .pickupInstructions) ?? []

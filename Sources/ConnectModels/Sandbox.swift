@@ -8,16 +8,13 @@ public struct CreateShopperRequest: Codable, Hashable, Sendable {
     /// Not in the public docs: the simulator shows this name in chat metadata.
     public var displayName: String?
 
+    enum CodingKeys: String, CodingKey { case email, phone, password, displayName = "display_name" }
+
     public init(email: String? = nil, phone: String? = nil, password: String? = nil, displayName: String? = nil) {
         self.email = email
         self.phone = phone
         self.password = password
         self.displayName = displayName
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case email, phone, password
-        case displayName = "display_name"
     }
 }
 
@@ -32,29 +29,21 @@ public enum BatchType: TolerantEnum {
     case delivery, pickup, deliveryOnly, runnerCustomer
     case unknown(String)
 
-    public static let known: [BatchType] = [.delivery, .pickup, .deliveryOnly, .runnerCustomer]
-    public var rawValue: String {
-        switch self {
-        case .delivery: "delivery"
-        case .pickup: "pickup"
-        case .deliveryOnly: "delivery_only"
-        case .runnerCustomer: "runner_customer"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(BatchType, String)] = [
+        (.delivery, "delivery"), (.pickup, "pickup"), (.deliveryOnly, "delivery_only"),
+        (.runnerCustomer, "runner_customer"),
+    ]
 }
 
 /// An order reference inside a batch request.
 public struct BatchOrderRef: Codable, Hashable, Sendable {
     public var id: FlexibleID
     public var userID: String?
+    enum CodingKeys: String, CodingKey { case id, userID = "user_id" }
+
     public init(id: FlexibleID, userID: String? = nil) {
         self.id = id
         self.userID = userID
-    }
-    enum CodingKeys: String, CodingKey {
-        case id
-        case userID = "user_id"
     }
 }
 
@@ -65,18 +54,15 @@ public struct CreateBatchRequest: Codable, Hashable, Sendable {
     public var workflowState: String?
     public var orders: [BatchOrderRef]
 
+    enum CodingKeys: String, CodingKey {
+        case orders, batchType = "batch_type", shopperID = "shopper_id", workflowState = "workflow_state"
+    }
+
     public init(batchType: BatchType? = nil, shopperID: FlexibleID, workflowState: String? = nil, orders: [BatchOrderRef]) {
         self.batchType = batchType
         self.shopperID = shopperID
         self.workflowState = workflowState
         self.orders = orders
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case orders
-        case batchType = "batch_type"
-        case shopperID = "shopper_id"
-        case workflowState = "workflow_state"
     }
 }
 
@@ -84,21 +70,20 @@ public struct CreateBatchRequest: Codable, Hashable, Sendable {
 public struct BatchResponse: Codable, Hashable, Sendable {
     public var id: FlexibleID
     public var workflowState: String
+    enum CodingKeys: String, CodingKey { case id, workflowState = "workflow_state" }
+
     public init(id: FlexibleID, workflowState: String) {
         self.id = id
         self.workflowState = workflowState
-    }
-    enum CodingKeys: String, CodingKey {
-        case id
-        case workflowState = "workflow_state"
     }
 }
 
 /// The optional body of `POST /v2/fulfillment_sandbox/batches/{id}/advance`.
 public struct AdvanceBatchRequest: Codable, Hashable, Sendable {
     public var workflowState: String?
-    public init(workflowState: String? = nil) { self.workflowState = workflowState }
     enum CodingKeys: String, CodingKey { case workflowState = "workflow_state" }
+
+    public init(workflowState: String? = nil) { self.workflowState = workflowState }
 }
 
 /// The statuses a shopper can give an item through the Sandbox API.
@@ -106,16 +91,9 @@ public enum ShopperItemStatus: TolerantEnum {
     case notFound, found, replaced, toRefund
     case unknown(String)
 
-    public static let known: [ShopperItemStatus] = [.notFound, .found, .replaced, .toRefund]
-    public var rawValue: String {
-        switch self {
-        case .notFound: "not_found"
-        case .found: "found"
-        case .replaced: "replaced"
-        case .toRefund: "to_refund"
-        case .unknown(let raw): raw
-        }
-    }
+    public static let spellings: [(ShopperItemStatus, String)] = [
+        (.notFound, "not_found"), (.found, "found"), (.replaced, "replaced"), (.toRefund, "to_refund"),
+    ]
 }
 
 /// A replacement the shopper picks: by upc/rrc as documented, or by name in the simulator.
@@ -126,17 +104,14 @@ public struct ReplacementItemSpec: Codable, Hashable, Sendable {
     public var quantity: FlexibleNumber?
     public var costUnit: CostUnit?
 
+    enum CodingKeys: String, CodingKey { case upc, rrc, name, quantity, costUnit = "cost_unit" }
+
     public init(upc: String? = nil, rrc: String? = nil, name: String? = nil, quantity: FlexibleNumber? = nil, costUnit: CostUnit? = nil) {
         self.upc = upc
         self.rrc = rrc
         self.name = name
         self.quantity = quantity
         self.costUnit = costUnit
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case upc, rrc, name, quantity
-        case costUnit = "cost_unit"
     }
 }
 
@@ -147,19 +122,17 @@ public struct ShopperItemUpdate: Codable, Hashable, Sendable {
     public var deliveredWeight: Double?
     public var replacementItem: ReplacementItemSpec?
 
+    enum CodingKeys: String, CodingKey {
+        case status, deliveredCount = "delivered_count", deliveredWeight = "delivered_weight"
+        case replacementItem = "replacement_item"
+    }
+
     public init(status: ShopperItemStatus, deliveredCount: Double? = nil, deliveredWeight: Double? = nil,
                 replacementItem: ReplacementItemSpec? = nil) {
         self.status = status
         self.deliveredCount = deliveredCount
         self.deliveredWeight = deliveredWeight
         self.replacementItem = replacementItem
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case deliveredCount = "delivered_count"
-        case deliveredWeight = "delivered_weight"
-        case replacementItem = "replacement_item"
     }
 }
 
@@ -170,16 +143,13 @@ public struct CreateInstacartUserRequest: Codable, Hashable, Sendable {
     public var password: String
     public var instacartplusMember: Bool?
 
+    enum CodingKeys: String, CodingKey { case email, phone, password, instacartplusMember = "instacartplus_member" }
+
     public init(email: String, phone: String, password: String, instacartplusMember: Bool? = nil) {
         self.email = email
         self.phone = phone
         self.password = password
         self.instacartplusMember = instacartplusMember
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case email, phone, password
-        case instacartplusMember = "instacartplus_member"
     }
 }
 
@@ -187,13 +157,11 @@ public struct CreateInstacartUserRequest: Codable, Hashable, Sendable {
 public struct AuthorizeRequest: Codable, Hashable, Sendable {
     public var redirectURI: String
     public var scope: String
+    enum CodingKeys: String, CodingKey { case scope, redirectURI = "redirect_uri" }
+
     public init(redirectURI: String, scope: String = TokenScope.accountLinking) {
         self.redirectURI = redirectURI
         self.scope = scope
-    }
-    enum CodingKeys: String, CodingKey {
-        case scope
-        case redirectURI = "redirect_uri"
     }
 }
 
@@ -210,17 +178,13 @@ public struct NewOrderItem: Codable, Hashable, Sendable {
     public var costUnit: CostUnit
     public var lineNum: String?
 
+    enum CodingKeys: String, CodingKey { case name, quantity, costUnit = "cost_unit", lineNum = "line_num" }
+
     public init(name: String, quantity: FlexibleNumber = FlexibleNumber("1.0"), costUnit: CostUnit = .each, lineNum: String? = nil) {
         self.name = name
         self.quantity = quantity
         self.costUnit = costUnit
         self.lineNum = lineNum
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name, quantity
-        case costUnit = "cost_unit"
-        case lineNum = "line_num"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -244,6 +208,11 @@ public struct CreateOrderRequest: Codable, Hashable, Sendable {
     public var notes: String?
     public var instructions: String?
 
+    enum CodingKeys: String, CodingKey {
+        case items, address, coordinates, notes, instructions, userID = "user_id", fulfillmentType = "fulfillment_type"
+        case customerName = "customer_name"
+    }
+
     public init(userID: String, fulfillmentType: FulfillmentType = .delivery, items: [NewOrderItem]? = nil, address: Address? = nil,
                 coordinates: Coordinates? = nil, customerName: String? = nil, notes: String? = nil, instructions: String? = nil) {
         self.userID = userID
@@ -254,13 +223,6 @@ public struct CreateOrderRequest: Codable, Hashable, Sendable {
         self.customerName = customerName
         self.notes = notes
         self.instructions = instructions
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case items, address, coordinates, notes, instructions
-        case userID = "user_id"
-        case fulfillmentType = "fulfillment_type"
-        case customerName = "customer_name"
     }
 }
 

@@ -11,6 +11,10 @@ public struct FaultRequest: Codable, Sendable, Equatable {
     public var delayMS: Int?
     public var count: Int?
 
+    enum CodingKeys: String, CodingKey {
+        case kind, method, status, count, pathPrefix = "path_prefix", retryAfter = "retry_after", delayMS = "delay_ms"
+    }
+
     public init(kind: String, pathPrefix: String? = nil, method: String? = nil, status: Int? = nil, retryAfter: Int? = nil,
                 delayMS: Int? = nil, count: Int? = nil) {
         self.kind = kind
@@ -20,13 +24,6 @@ public struct FaultRequest: Codable, Sendable, Equatable {
         self.retryAfter = retryAfter
         self.delayMS = delayMS
         self.count = count
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case kind, method, status, count
-        case pathPrefix = "path_prefix"
-        case retryAfter = "retry_after"
-        case delayMS = "delay_ms"
     }
 }
 

@@ -2,20 +2,28 @@ import Foundation
 
 /// A string-backed enum that keeps values it does not know as `.unknown(raw)` and compares case-insensitively.
 public protocol TolerantEnum: Codable, Hashable, Sendable, CustomStringConvertible {
-    /// The known cases, in documented order.
-    static var known: [Self] { get }
-    /// The spelling this value is sent with.
-    var rawValue: String { get }
+    /// The known cases and the spelling each is sent with, in documented order: the one table of a type's values.
+    static var spellings: [(Self, String)] { get }
     /// Builds a value for a spelling the server never documented.
     static func unknown(_ raw: String) -> Self
 }
 
 extension TolerantEnum {
+    /// The known cases, in documented order.
+    public static var known: [Self] { spellings.map(\.0) }
+
+    /// The spelling this value is sent with.
+    public var rawValue: String {
+        if let spelling = Self.spellings.first(where: { $0.0 == self })?.1 { return spelling }
+        // Not in the table, so this is `.unknown(raw)`: its one payload is the spelling as it was sent.
+        return Mirror(reflecting: self).children.first?.value as? String ?? ""
+    }
+
     /// Parses a spelling case-insensitively; an unknown one is kept as it was sent.
     public init(rawValue: String) {
         let folded = rawValue.lowercased()
-        if let match = Self.known.first(where: { $0.rawValue.lowercased() == folded }) {
-            self = match
+        if let match = Self.spellings.first(where: { $0.1.lowercased() == folded }) {
+            self = match.0
         } else {
             self = .unknown(rawValue)
         }

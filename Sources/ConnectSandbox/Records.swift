@@ -19,6 +19,12 @@ struct TokenRecord: Sendable {
 
 /// An order as the sandbox keeps it.
 struct OrderRecord: Sendable {
+    /// A line of the order with the shopper-side line number.
+    struct Line: Sendable {
+        var lineNum: String
+        var item: LineItem
+    }
+
     var id: String
     var userID: String
     var customerID: Int
@@ -27,7 +33,7 @@ struct OrderRecord: Sendable {
     var createdAt: Date
     var window: FulfillmentDetails
     var state: WorkflowState
-    var lines: [LineRecord]
+    var lines: [Line]
     var address: Address
     var coordinates: Coordinates
     var notes: String
@@ -43,12 +49,6 @@ struct OrderRecord: Sendable {
         Order(id: FlexibleID(id), creationDate: createdAt, workflowState: state, fulfillmentType: fulfillmentType,
               fulfillmentDetails: window, pickupCategory: fulfillmentType == .pickup ? "curbside" : nil)
     }
-}
-
-/// A line of an order with the shopper-side line number.
-struct LineRecord: Sendable {
-    var lineNum: String
-    var item: LineItem
 }
 
 /// A fictitious shopper.

@@ -168,7 +168,7 @@ extension SandboxStore {
         }
         let wanted = request.items ?? (request.fulfillmentType == .lastMileDelivery ? [] : DefaultOrder.basket)
         if wanted.count > 200 { throw SandboxError.badRequest("at most 200 items", key: "items") }
-        var lines: [LineRecord] = []
+        var lines: [OrderRecord.Line] = []
         for (index, item) in wanted.enumerated() {
             let name = item.name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty else { throw SandboxError.badRequest("name can't be blank", key: "items[\(index)].name") }
@@ -184,7 +184,7 @@ extension SandboxStore {
             }
             let orderItem = OrderItem(name: name, imageURL: DefaultOrder.imageURL(for: name),
                                       quantity: FlexibleNumber(amount), costUnit: item.costUnit)
-            lines.append(LineRecord(lineNum: lineNum, item: LineItem(id: FlexibleID(makeLineItemID()), status: .notPicked,
+            lines.append(OrderRecord.Line(lineNum: lineNum, item: LineItem(id: FlexibleID(makeLineItemID()), status: .notPicked,
                                                                       replacementStatus: .unspecified, item: orderItem)))
         }
         let id = makeOrderID()

@@ -83,10 +83,10 @@ public struct DemoScenario: Sendable, Hashable {
             builder.advance(.main, "receipt_sanity_check", after: 8...10)
             builder.advance(.main, "bags_check", after: 8...10)
             builder.advance(.main, "staged", after: 8...10)
-            builder.say(after: 1...2) { ScenarioLines.readyForPickup(using: &$0) }
+            builder.say(after: 1...2) { ScenarioLines.line(for: .readyForPickup, using: &$0) }
             builder.add(after: 14...18, .userArrived, "the customer taps \"I'm here\"")
             builder.add(after: 2...3, .createBatch(.runner, .runnerCustomer), "create the runner batch")
-            builder.say(after: 1...2) { ScenarioLines.bringingOut(using: &$0) }
+            builder.say(after: 1...2) { ScenarioLines.line(for: .bringingOut, using: &$0) }
             builder.advance(.runner, "at_store", after: 8...10)
             builder.advance(.runner, "bags_verified", after: 10...12)
             builder.advance(.runner, "completed", after: 10...12)
@@ -97,7 +97,7 @@ public struct DemoScenario: Sendable, Hashable {
             let name = builder.shopperName
             builder.say(after: 1...2) { ScenarioLines.lastMileHello(shopper: name, customer: customerName, using: &$0) }
             builder.advance(.main, "at_store", after: 18...22)
-            builder.say(after: 1...2) { ScenarioLines.atStore(using: &$0) }
+            builder.say(after: 1...2) { ScenarioLines.line(for: .atStore, using: &$0) }
             builder.advance(.main, "bags_verified", after: 14...16)
             builder.drive(from: store, to: destination, over: 100)
             builder.advance(.main, "completed", after: 3...4)
@@ -212,14 +212,14 @@ public struct DemoScenario: Sendable, Hashable {
                 }
             }
             advance(.main, "verifying_replacements", after: 3...5)
-            if replacedCount > 0 { say(after: 1.5...2.5) { ScenarioLines.verifying(using: &$0) } }
+            if replacedCount > 0 { say(after: 1.5...2.5) { ScenarioLines.line(for: .verifying, using: &$0) } }
         }
 
         /// "On my way" just before delivering, then the car moves from the store to the door, then "I'm here".
         /// The message comes first because a watcher reads the chat once on entering `delivering`, as it
         /// stops polling the chat at checkout; a message sent after that read would wait for delivery.
         mutating func drive(from store: Coordinates, to destination: Coordinates, over seconds: Double) {
-            say(after: 7...9) { ScenarioLines.onMyWay(using: &$0) }
+            say(after: 7...9) { ScenarioLines.line(for: .onMyWay, using: &$0) }
             advance(.main, "delivering", after: 0.8...1.2)
             let count = Int(rng.next() % 21) + 20
             let route = ScenarioRoute.points(from: store, to: destination, count: count, using: &rng)
@@ -228,7 +228,7 @@ public struct DemoScenario: Sendable, Hashable {
                 add(after: (gap * 0.8)...(gap * 1.2), .move(point),
                     String(format: "drive to %.5f, %.5f (%d/%d)", point.latitude, point.longitude, index + 1, route.count))
             }
-            say(after: 1...2) { ScenarioLines.arrived(using: &$0) }
+            say(after: 1...2) { ScenarioLines.line(for: .arrived, using: &$0) }
         }
     }
 }

@@ -27,42 +27,6 @@ public enum ScenarioLines {
         ])
     }
 
-    static func verifying(using rng: inout ScenarioRandom) -> String {
-        rng.pick([
-            "Almost done! Just checking the replacements before I head to checkout.",
-            "That's most of the list. Give me a moment to double-check the replacements.",
-        ])
-    }
-
-    static func onMyWay(using rng: inout ScenarioRandom) -> String {
-        rng.pick([
-            "All checked out. I'm on my way!",
-            "On my way now, see you soon!",
-            "Your groceries are in the car and I'm on my way.",
-        ])
-    }
-
-    static func arrived(using rng: inout ScenarioRandom) -> String {
-        rng.pick([
-            "I'm here! Leaving your bags at the door.",
-            "Just pulled up. Your order is at the front door. Enjoy!",
-        ])
-    }
-
-    static func readyForPickup(using rng: inout ScenarioRandom) -> String {
-        rng.pick([
-            "Your order is bagged and ready for pickup. Tap \"I'm here\" when you arrive.",
-            "All done! Your groceries are ready for pickup whenever you are.",
-        ])
-    }
-
-    static func bringingOut(using rng: inout ScenarioRandom) -> String {
-        rng.pick([
-            "I see you're here. Bringing your order out now!",
-            "Thanks for coming! I'll be right out with your bags.",
-        ])
-    }
-
     static func lastMileHello(shopper: String, customer: String?, using rng: inout ScenarioRandom) -> String {
         let hello = customer.map { "Hi \($0)" } ?? "Hi"
         return rng.pick([
@@ -71,11 +35,43 @@ public enum ScenarioLines {
         ])
     }
 
-    static func atStore(using rng: inout ScenarioRandom) -> String {
-        rng.pick([
+    /// The moments the shopper marks with a line that names nothing from the order.
+    enum Moment {
+        case verifying, onMyWay, arrived, readyForPickup, bringingOut, atStore
+    }
+
+    static func line(for moment: Moment, using rng: inout ScenarioRandom) -> String {
+        rng.pick(variants(of: moment))
+    }
+
+    private static func variants(of moment: Moment) -> [String] {
+        switch moment {
+        case .verifying: [
+            "Almost done! Just checking the replacements before I head to checkout.",
+            "That's most of the list. Give me a moment to double-check the replacements.",
+        ]
+        case .onMyWay: [
+            "All checked out. I'm on my way!",
+            "On my way now, see you soon!",
+            "Your groceries are in the car and I'm on my way.",
+        ]
+        case .arrived: [
+            "I'm here! Leaving your bags at the door.",
+            "Just pulled up. Your order is at the front door. Enjoy!",
+        ]
+        case .readyForPickup: [
+            "Your order is bagged and ready for pickup. Tap \"I'm here\" when you arrive.",
+            "All done! Your groceries are ready for pickup whenever you are.",
+        ]
+        case .bringingOut: [
+            "I see you're here. Bringing your order out now!",
+            "Thanks for coming! I'll be right out with your bags.",
+        ]
+        case .atStore: [
             "I'm at the store picking up your bags.",
             "At the store now, the staff are bringing your order out.",
-        ])
+        ]
+        }
     }
 
     /// A short reply in character to a customer's own message.

@@ -15,17 +15,17 @@ public actor ScriptedShopper {
     public nonisolated let events: AsyncStream<ScriptedShopperEvent>
 
     private let continuation: AsyncStream<ScriptedShopperEvent>.Continuation
-    private let client: ConnectClient
-    private let userClient: ConnectClient?
-    private let userID: String?
+    let client: ConnectClient
+    let userClient: ConnectClient?
+    let userID: String?
     private let clock: ScriptedShopperClock
     private let pollInterval: Duration
-    private var replyRandom: ScenarioRandom
+    var replyRandom: ScenarioRandom
 
-    private var shopperID: String?
-    private var batchIDs: [DemoBatchRole: String] = [:]
+    var shopperID: String?
+    var batchIDs: [DemoBatchRole: String] = [:]
     /// The main batch's state as the sandbox last reported it; chat is answered only while it is open.
-    private var mainBatchState: String?
+    var mainBatchState: String?
 
     /// The index of the step that runs next.
     public private(set) var nextStepIndex = 0
@@ -39,8 +39,8 @@ public actor ScriptedShopper {
     private var anchor: Duration = .zero
     private var anchorOffset: Duration = .zero
     private var nextPoll: Duration = .zero
-    private var pollFailing = false
-    private var answered: Set<String> = []
+    var pollFailing = false
+    var answered: Set<String> = []
     private var sleeper: Task<Void, Never>?
     private var parked: [CheckedContinuation<Void, Never>] = []
     private var runner: Task<Void, Never>?
@@ -143,7 +143,7 @@ public actor ScriptedShopper {
         continuation.finish()
     }
 
-    private var cancelled: Bool { stopped || Task.isCancelled }
+    var cancelled: Bool { stopped || Task.isCancelled }
 
     /// Waits until step `index` is due, answering chat meanwhile. False when the run should end.
     private func waitForStep(_ index: Int) async -> Bool {
@@ -211,110 +211,7 @@ public actor ScriptedShopper {
         for continuation in waiting { continuation.resume() }
     }
 
-    private func emit(_ event: ScriptedShopperEvent) {
+    func emit(_ event: ScriptedShopperEvent) {
         continuation.yield(event)
-    }
-
-    // MARK: - Steps
-
-    private func perform(_ index: Int) async {
-        let step = scenario.steps[index]
-        emit(.stepStarted(index: index, step: step))
-        do {
-            try await attempt(step.action)
-            emit(.stepDone(index: index, step: step))
-        } catch where Self.worthRetrying(error) && !cancelled {
-            do {
-                try await attempt(step.action)
-                emit(.stepDone(index: index, step: step))
-            } catch {
-                emit(.failed(index: index, what: step.description, error: Self.describe(error)))
-            }
-        } catch {
-            emit(.failed(index: index, what: step.description, error: Self.describe(error)))
-        }
-    }
-
-    private func attempt(_ action: DemoAction) async throws {
-        switch action {
-        case .createShopper(let name):
-            let slug = name.lowercased().filter { $0.isASCII && $0.isLetter }
-            let request = CreateShopperRequest(email: "\(slug).\(scenario.seed)@shoppers.example.com", phone: "555-0100",
-                                               password: "demo-\(scenario.seed)", displayName: name)
-            shopperID = try await client.createShopper(request).id.value
-        case .createBatch(let role, let type):
-            let shopper = try need(shopperID, "no shopper to assign: creating the shopper failed earlier")
-            let request = CreateBatchRequest(batchType: type, shopperID: FlexibleID(shopper),
-                                             orders: [BatchOrderRef(id: FlexibleID(orderID), userID: userID)])
-            let batch = try await client.createBatch(request)
-            batchIDs[role] = batch.id.value
-            if role == .main { mainBatchState = batch.workflowState }
-        case .advance(let role, let state):
-            let batch = try need(batchIDs[role], "no \(role.rawValue) batch: creating it failed earlier")
-            let reply = try await client.advanceBatch(batch, to: state)
-            if role == .main { mainBatchState = reply.workflowState }
-        case .updateItem(let line, let update):
-            let shopper = try need(shopperID, "no shopper: creating the shopper failed earlier")
-            _ = try await client.updateShopperItem(shopperID: shopper, orderID: orderID, lineNum: line, update)
-        case .say(let text):
-            _ = try await client.shopperSays(orderID: orderID, body: text)
-        case .move(let point):
-            _ = try await client.moveShopper(orderID: orderID, to: point)
-        case .userArrived:
-            let customer = try need(userClient, "no user token was given, so the customer cannot say they arrived")
-            _ = try await customer.userArrived(orderID: orderID)
-        }
-    }
-
-    private func need<T>(_ value: T?, _ problem: String) throws -> T {
-        guard let value else { throw ConnectError.invalidRequest(problem) }
-        return value
-    }
-
-    // MARK: - Chat
-
-    /// The customer can write only while the shopper picks, so that is when the shopper reads.
-    private var chatIsOpen: Bool {
-        mainBatchState == "picking" || mainBatchState == "verifying_replacements"
-    }
-
-    /// Reads the conversation and answers each customer message it has not answered yet, once.
-    private func pollChat() async {
-        let conversation: ChatConversation
-        do {
-            conversation = try await client.shopperConversation(orderID: orderID)
-            pollFailing = false
-        } catch {
-            // One report per run of failures, not one a second.
-            if !pollFailing { emit(.failed(index: nil, what: "read the chat", error: Self.describe(error))) }
-            pollFailing = true
-            return
-        }
-        for message in conversation.chatMessages where message.senderType == .user {
-            guard answered.insert(message.id.value).inserted else { continue }
-            let reply = ScenarioLines.reply(to: message.body, using: &replyRandom)
-            do {
-                _ = try await client.shopperSays(orderID: orderID, body: reply)
-                emit(.replied(to: message.body, reply: reply))
-            } catch {
-                emit(.failed(index: nil, what: "reply to \"\(message.body.prefix(40))\"", error: Self.describe(error)))
-            }
-        }
-    }
-
-    // MARK: - Errors
-
-    /// Worth one more try: the request never arrived, or the server was busy or broken for a moment.
-    static func worthRetrying(_ error: any Error) -> Bool {
-        switch error as? ConnectError {
-        case .transport(_, _, _, let mayHaveBeenSent): !mayHaveBeenSent
-        case .http(_, let status, _, _): status == 408 || status == 429 || status >= 500
-        default: false
-        }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? ConnectError { return error.description }
-        return String(describing: error)
     }
 }

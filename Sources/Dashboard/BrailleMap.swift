@@ -4,14 +4,7 @@ import Foundation
 /// A small map drawn with braille characters (2x4 dots a cell): the trail, shopper and destination.
 public struct BrailleMap: Hashable, Sendable {
     /// A cell position inside the map, from its top left.
-    public struct CellPosition: Hashable, Sendable {
-        public var x: Int
-        public var y: Int
-        public init(x: Int, y: Int) {
-            self.x = x
-            self.y = y
-        }
-    }
+    public typealias CellPosition = Dashboard.CellPosition
 
     /// One string per row, each exactly as many cells wide as the map; empty cells are U+2800.
     public var lines: [String]

@@ -9,12 +9,19 @@ public struct Size: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(width)x\(height)" }
 }
 
+/// A cell's position, counted from the top left: where the cursor goes, where a map marker is drawn.
+public struct CellPosition: Hashable, Sendable {
+    public var x, y: Int
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
 /// A rectangle of cells; x and y count from the top left.
 public struct Rect: Hashable, Sendable, CustomStringConvertible {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
+    public var x, y: Int
+    public var width, height: Int
 
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x

@@ -3,8 +3,7 @@ public struct MouseEvent: Hashable, Sendable {
     /// What the mouse did.
     public enum Kind: Hashable, Sendable { case press, wheelUp, wheelDown }
     public var kind: Kind
-    public var x: Int
-    public var y: Int
+    public var x, y: Int
     public init(kind: Kind, x: Int, y: Int) {
         self.kind = kind
         self.x = x

@@ -1,12 +1,5 @@
-/// A terminal cell position.
-public struct CursorPosition: Hashable, Sendable {
-    public var x: Int
-    public var y: Int
-    public init(x: Int, y: Int) {
-        self.x = x
-        self.y = y
-    }
-}
+/// Where the terminal cursor goes.
+public typealias CursorPosition = CellPosition
 
 /// One drawn frame: the cells, where the terminal cursor goes (nil hides it), and the pane rects.
 public struct RenderResult: Hashable, Sendable {

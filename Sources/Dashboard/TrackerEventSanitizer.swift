@@ -3,110 +3,126 @@ import OrderTracking
 
 /// Cleans every string of a tracker event once, where it enters the state, so no pane has to.
 enum TrackerEventSanitizer {
-    static func clean(_ s: String) -> String { Text.sanitize(s) }
+    static func clean<T: Sanitizable>(_ value: T) -> T { value.sanitized }
     static func cleanMultiline(_ s: String) -> String { Text.sanitize(s, keepNewlines: true) }
-    static func clean(_ s: String?) -> String? { s.map { clean($0) } }
-    static func clean(_ id: FlexibleID) -> FlexibleID { FlexibleID(clean(id.value)) }
-    static func clean(_ id: FlexibleID?) -> FlexibleID? { id.map { clean($0) } }
+}
 
-    static func clean<E: TolerantEnum>(_ value: E) -> E {
-        value.isKnown ? value : E.unknown(clean(value.rawValue))
+/// A value that comes from the server or from a person and can be cleaned of control characters.
+///
+/// Each model type lists its fields once, in `cleaning(...)`; how a field is cleaned follows from its type.
+protocol Sanitizable {
+    /// The value with every string in it sanitized.
+    var sanitized: Self { get }
+}
+
+extension Sanitizable {
+    /// A copy with the fields at `paths` sanitized, each by its own type's rule.
+    func cleaning<each Field: Sanitizable>(_ paths: repeat WritableKeyPath<Self, each Field>) -> Self {
+        var copy = self
+        repeat copy[keyPath: each paths] = copy[keyPath: each paths].sanitized
+        return copy
     }
+}
 
-    static func clean(_ order: Order) -> Order {
-        var o = order
-        o.id = clean(o.id)
-        o.workflowState = clean(o.workflowState)
-        o.fulfillmentType = clean(o.fulfillmentType)
-        o.pickupCategory = clean(o.pickupCategory)
-        return o
+extension String: Sanitizable {
+    var sanitized: String { Text.sanitize(self) }
+}
+
+extension Optional: Sanitizable where Wrapped: Sanitizable {
+    var sanitized: Self { map(\.sanitized) }
+}
+
+extension Array: Sanitizable where Element: Sanitizable {
+    var sanitized: Self { map(\.sanitized) }
+}
+
+extension FlexibleID: Sanitizable {
+    var sanitized: FlexibleID { FlexibleID(value.sanitized) }
+}
+
+extension FlexibleNumber: Sanitizable {
+    var sanitized: FlexibleNumber { FlexibleNumber(text.sanitized) }
+}
+
+// A known value is one of our own spellings; only an unknown one carries the server's text.
+extension Sanitizable where Self: TolerantEnum {
+    var sanitized: Self { isKnown ? self : .unknown(rawValue.sanitized) }
+}
+
+extension WorkflowState: Sanitizable {}
+extension FulfillmentType: Sanitizable {}
+extension ItemStatus: Sanitizable {}
+extension ReplacementStatus: Sanitizable {}
+extension CostUnit: Sanitizable {}
+extension ChatParty: Sanitizable {}
+
+extension Order: Sanitizable {
+    var sanitized: Order { cleaning(\.id, \.workflowState, \.fulfillmentType, \.pickupCategory) }
+}
+
+extension OrderItem: Sanitizable {
+    var sanitized: OrderItem { cleaning(\.name, \.quantity, \.costUnit, \.imageURL) }
+}
+
+extension LineItem: Sanitizable {
+    var sanitized: LineItem { cleaning(\.id, \.status, \.replacementStatus, \.item, \.replacement) }
+}
+
+extension Address: Sanitizable {
+    var sanitized: Address {
+        cleaning(\.addressLine1, \.addressLine2, \.locality, \.administrativeArea, \.postalCode, \.countryCode)
     }
+}
 
-    static func clean(_ item: OrderItem) -> OrderItem {
-        var i = item
-        i.name = clean(i.name)
-        i.quantity = FlexibleNumber(clean(i.quantity.text))
-        i.costUnit = clean(i.costUnit)
-        i.imageURL = clean(i.imageURL)
-        return i
-    }
-
-    static func clean(_ line: LineItem) -> LineItem {
-        var l = line
-        l.id = clean(l.id)
-        l.status = clean(l.status)
-        l.replacementStatus = l.replacementStatus.map { clean($0) }
-        l.item = clean(l.item)
-        l.replacement = l.replacement.map { clean($0) }
-        return l
-    }
-
-    static func clean(_ handling: Handling) -> Handling {
-        var h = handling
-        if var a = h.address {
-            a.addressLine1 = clean(a.addressLine1)
-            a.addressLine2 = clean(a.addressLine2)
-            a.locality = clean(a.locality)
-            a.administrativeArea = clean(a.administrativeArea)
-            a.postalCode = clean(a.postalCode)
-            a.countryCode = clean(a.countryCode)
-            h.address = a
-        }
-        h.notes = h.notes.map { cleanMultiline($0) }
-        h.instructions = h.instructions.map { cleanMultiline($0) }
-        h.dropoffLocation = clean(h.dropoffLocation)
-        h.shopper = clean(h.shopper)
+extension Handling: Sanitizable {
+    var sanitized: Handling {
+        var h = cleaning(\.address, \.dropoffLocation, \.shopper)
+        h.notes = h.notes.map(TrackerEventSanitizer.cleanMultiline)
+        h.instructions = h.instructions.map(TrackerEventSanitizer.cleanMultiline)
         return h
     }
+}
 
-    static func clean(_ p: ChatParticipant) -> ChatParticipant {
-        var c = p
-        c.id = clean(c.id)
-        c.displayName = clean(c.displayName)
-        c.avatarURL = clean(c.avatarURL)
-        return c
+extension ChatParticipant: Sanitizable {
+    var sanitized: ChatParticipant { cleaning(\.id, \.displayName, \.avatarURL) }
+}
+
+extension ChatMetadata: Sanitizable {
+    var sanitized: ChatMetadata { cleaning(\.customer, \.currentShopper, \.shoppers) }
+}
+
+extension ChatMessage: Sanitizable {
+    var sanitized: ChatMessage {
+        var m = cleaning(\.id, \.senderID, \.recipientID, \.orderID, \.senderType, \.recipientType, \.image)
+        m.body = TrackerEventSanitizer.cleanMultiline(m.body)
+        return m
     }
+}
 
-    static func clean(_ conversation: ChatConversation) -> ChatConversation {
-        var c = conversation
-        c.chatMessages = c.chatMessages.map { m in
-            var m = m
-            m.id = clean(m.id)
-            m.senderID = clean(m.senderID)
-            m.recipientID = clean(m.recipientID)
-            m.orderID = clean(m.orderID)
-            m.senderType = clean(m.senderType)
-            m.recipientType = clean(m.recipientType)
-            m.body = cleanMultiline(m.body)
-            m.image = clean(m.image)
-            return m
-        }
-        if var meta = c.metadata {
-            meta.customer = meta.customer.map { clean($0) }
-            meta.currentShopper = meta.currentShopper.map { clean($0) }
-            meta.shoppers = meta.shoppers.map { clean($0) }
-            c.metadata = meta
-        }
-        return c
-    }
+extension ChatConversation: Sanitizable {
+    var sanitized: ChatConversation { cleaning(\.chatMessages, \.metadata) }
+}
 
-    static func clean(_ message: OutboxMessage) -> OutboxMessage {
-        var m = message
-        m.body = cleanMultiline(m.body)
+extension OutboxMessage: Sanitizable {
+    var sanitized: OutboxMessage {
+        var m = self
+        m.body = TrackerEventSanitizer.cleanMultiline(m.body)
         switch m.state {
-        case .failed(let reason): m.state = .failed(reason: clean(reason))
-        case .sent(let remoteID): m.state = .sent(remoteID: clean(remoteID))
+        case .failed(let reason): m.state = .failed(reason: reason.sanitized)
+        case .sent(let remoteID): m.state = .sent(remoteID: remoteID.sanitized)
         case .queued, .sending: break
         }
         return m
     }
+}
 
-    static func clean(_ status: ConnectionStatus) -> ConnectionStatus {
-        switch status {
-        case .retrying(let after, let reason): .retrying(after: after, reason: clean(reason))
-        case .forbidden(let message): .forbidden(clean(message))
-        case .badReply(let message): .badReply(clean(message))
-        default: status
+extension ConnectionStatus: Sanitizable {
+    var sanitized: ConnectionStatus {
+        switch self {
+        case .retrying(let after, let reason): .retrying(after: after, reason: reason.sanitized)
+        case .forbidden(let message): .forbidden(message.sanitized)
+        case .badReply(let message): .badReply(message.sanitized)
+        default: self
         }
     }
 }

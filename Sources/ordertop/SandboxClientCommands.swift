@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConnectClient
 import ConnectModels
 import Foundation
 
@@ -50,22 +51,20 @@ struct SandboxCreateOrderCommand: AsyncParsableCommand {
 }
 
 /// `ordertop sandbox create-shopper`.
-struct SandboxCreateShopperCommand: AsyncParsableCommand {
+struct SandboxCreateShopperCommand: SandboxCallCommand {
     static let configuration = CommandConfiguration(commandName: "create-shopper", abstract: "Create a fictitious shopper.")
     @OptionGroup var options: SandboxClientOptions
     @Option(help: "The name the customer sees in the chat.") var name: String?
     @Option(help: "The shopper's email.") var email = "shopper@example.com"
     @Option(help: "The shopper's phone.") var phone = "5555550100"
 
-    func run() async throws {
-        await options.run { client in
-            try await client.createShopper(CreateShopperRequest(email: email, phone: phone, password: "sandbox", displayName: name))
-        }
+    func call(_ client: ConnectClient) async throws -> IDResponse {
+        try await client.createShopper(CreateShopperRequest(email: email, phone: phone, password: "sandbox", displayName: name))
     }
 }
 
 /// `ordertop sandbox batch`.
-struct SandboxBatchCommand: AsyncParsableCommand {
+struct SandboxBatchCommand: SandboxCallCommand {
     static let configuration = CommandConfiguration(commandName: "batch", abstract: "Batch orders and assign them to a shopper.")
     @OptionGroup var options: SandboxClientOptions
     @Option(help: "The shopper id.") var shopper: String
@@ -73,28 +72,26 @@ struct SandboxBatchCommand: AsyncParsableCommand {
     @Option(help: "delivery, pickup, delivery_only or runner_customer (default: from the order).") var type: String?
     @Option(help: "The state to start in.") var state: String?
 
-    func run() async throws {
-        await options.run { client in
-            try await client.createBatch(CreateBatchRequest(batchType: type.map(BatchType.init(rawValue:)), shopperID: FlexibleID(shopper),
-                                                            workflowState: state, orders: order.map { BatchOrderRef(id: FlexibleID($0)) }))
-        }
+    func call(_ client: ConnectClient) async throws -> BatchResponse {
+        try await client.createBatch(CreateBatchRequest(batchType: type.map(BatchType.init(rawValue:)), shopperID: FlexibleID(shopper),
+                                                        workflowState: state, orders: order.map { BatchOrderRef(id: FlexibleID($0)) }))
     }
 }
 
 /// `ordertop sandbox advance`.
-struct SandboxAdvanceCommand: AsyncParsableCommand {
+struct SandboxAdvanceCommand: SandboxCallCommand {
     static let configuration = CommandConfiguration(commandName: "advance", abstract: "Move a batch to its next state, or to --to STATE.")
     @OptionGroup var options: SandboxClientOptions
     @Argument(help: "The batch id.") var batch: String
     @Option(help: "The state to set, e.g. picking.") var to: String?
 
-    func run() async throws {
-        await options.run { client in try await client.advanceBatch(batch, to: to) }
+    func call(_ client: ConnectClient) async throws -> BatchResponse {
+        try await client.advanceBatch(batch, to: to)
     }
 }
 
 /// `ordertop sandbox item`.
-struct SandboxItemCommand: AsyncParsableCommand {
+struct SandboxItemCommand: SandboxCallCommand {
     static let configuration = CommandConfiguration(
         commandName: "item", abstract: "As the shopper, mark a line found, not_found, replaced or to_refund.")
     @OptionGroup var options: SandboxClientOptions
@@ -104,39 +101,37 @@ struct SandboxItemCommand: AsyncParsableCommand {
     @Option(help: "found, not_found, replaced or to_refund.") var status: String
     @Option(help: "With --status replaced: the replacement's name.") var replacement: String?
 
-    func run() async throws {
-        await options.run { client in
-            try await client.updateShopperItem(shopperID: shopper, orderID: order, lineNum: line, ShopperItemUpdate(
-                status: ShopperItemStatus(rawValue: status), replacementItem: replacement.map { ReplacementItemSpec(name: $0) }))
-        }
+    func call(_ client: ConnectClient) async throws -> SuccessResponse {
+        try await client.updateShopperItem(shopperID: shopper, orderID: order, lineNum: line, ShopperItemUpdate(
+            status: ShopperItemStatus(rawValue: status), replacementItem: replacement.map { ReplacementItemSpec(name: $0) }))
     }
 }
 
 /// `ordertop sandbox say`.
-struct SandboxSayCommand: AsyncParsableCommand {
+struct SandboxSayCommand: SandboxCallCommand {
     static let configuration = CommandConfiguration(commandName: "say", abstract: "Send a chat message as the order's shopper.")
     @OptionGroup var options: SandboxClientOptions
     @Argument(help: "The order id.") var order: String
     @Argument(help: "The message.") var text: String
 
-    func run() async throws {
-        await options.run { client in try await client.shopperSays(orderID: order, body: text) }
+    func call(_ client: ConnectClient) async throws -> SendChatMessageResponse {
+        try await client.shopperSays(orderID: order, body: text)
     }
 }
 
 /// `ordertop sandbox messages`.
-struct SandboxMessagesCommand: AsyncParsableCommand {
+struct SandboxMessagesCommand: SandboxCallCommand {
     static let configuration = CommandConfiguration(commandName: "messages", abstract: "Show an order's conversation, as the shopper sees it.")
     @OptionGroup var options: SandboxClientOptions
     @Argument(help: "The order id.") var order: String
 
-    func run() async throws {
-        await options.run { client in try await client.shopperConversation(orderID: order) }
+    func call(_ client: ConnectClient) async throws -> ChatConversation {
+        try await client.shopperConversation(orderID: order)
     }
 }
 
 /// `ordertop sandbox move`.
-struct SandboxMoveCommand: AsyncParsableCommand {
+struct SandboxMoveCommand: SandboxCallCommand {
     static let configuration = CommandConfiguration(
         commandName: "move", abstract: "Move the order's shopper (shown while the order is delivering).")
     @OptionGroup var options: SandboxClientOptions
@@ -144,21 +139,19 @@ struct SandboxMoveCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Latitude in degrees.") var latitude: Double
     @Option(parsing: .unconditional, help: "Longitude in degrees (negative values work: --longitude -89.97).") var longitude: Double
 
-    func run() async throws {
-        await options.run { client in
-            try await client.moveShopper(orderID: order, to: Coordinates(latitude: latitude, longitude: longitude))
-        }
+    func call(_ client: ConnectClient) async throws -> SuccessResponse {
+        try await client.moveShopper(orderID: order, to: Coordinates(latitude: latitude, longitude: longitude))
     }
 }
 
 /// `ordertop sandbox cancel`.
-struct SandboxCancelCommand: AsyncParsableCommand {
+struct SandboxCancelCommand: SandboxCallCommand {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel an order.")
     @OptionGroup var options: SandboxClientOptions
     @Argument(help: "The order id.") var order: String
 
-    func run() async throws {
-        await options.run { client in try await client.cancelOrder(order) }
+    func call(_ client: ConnectClient) async throws -> SuccessResponse {
+        try await client.cancelOrder(order)
     }
 }
 

@@ -43,6 +43,20 @@ struct SandboxClientOptions: ParsableArguments {
     }
 }
 
+/// A sandbox subcommand that is one authorized client call, its reply printed as JSON.
+protocol SandboxCallCommand: AsyncParsableCommand {
+    associatedtype Reply: Encodable
+    var options: SandboxClientOptions { get }
+    /// The call this command makes.
+    func call(_ client: ConnectClient) async throws -> Reply
+}
+
+extension SandboxCallCommand {
+    func run() async throws {
+        await options.run { client in try await call(client) }
+    }
+}
+
 /// Printing for the sandbox client subcommands.
 enum SandboxOutput {
     static func print<T: Encodable>(_ value: T) {

@@ -17,28 +17,15 @@ public actor AccessLog {
         self.handle = handle
     }
 
-    struct Line: Encodable {
-        var time: String
-        var method: String
-        var path: String
-        var status: Int
-        var durationMS: Double
-        enum CodingKeys: String, CodingKey {
-            case time, method, path, status
-            case durationMS = "duration_ms"
-        }
-    }
-
     func write(time: Date, method: String, path: String, status: Int, duration: Duration) {
         let ms = (duration.secondsDouble * 1_000_000).rounded() / 1000
-        let line = Line(time: time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)), method: method, path: path,
-                        status: status, durationMS: ms)
+        let stamp = time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         // Keys in a fixed, readable order; values through the encoder so paths are escaped properly.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         func quoted(_ text: String) -> String { (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\"" }
-        let text = "{\"time\":\(quoted(line.time)),\"method\":\(quoted(line.method)),\"path\":\(quoted(line.path)),"
-            + "\"status\":\(line.status),\"duration_ms\":\(line.durationMS)}\n"
+        let text = "{\"time\":\(quoted(stamp)),\"method\":\(quoted(method)),\"path\":\(quoted(path)),"
+            + "\"status\":\(status),\"duration_ms\":\(ms)}\n"
         let data = Data(text.utf8)
         handle.write(data)
     }
