@@ -29,10 +29,9 @@ public struct FailurePolicy: Hashable, Sendable {
     /// How long a forbidden order waits before it is asked for again.
     public var slowInterval: Duration
 
-    public init(backoff: Backoff, sendBackoff: Backoff, slowInterval: Duration) {
-        self.backoff = backoff
-        self.sendBackoff = sendBackoff
-        self.slowInterval = slowInterval
+    /// The policy of a tracker's configuration: its backoffs and its slow cadence.
+    public init(_ configuration: TrackerConfiguration) {
+        (backoff, sendBackoff, slowInterval) = (configuration.backoff, configuration.sendBackoff, configuration.slowInterval)
     }
 
     /// After fetch number `attempt` (1 for the first failure in a row) of `endpoint` failed with `error`.

@@ -27,7 +27,7 @@ public struct TrackerConfiguration: Sendable {
     }
 
     /// What a failure leads to, under these cadences.
-    public var failurePolicy: FailurePolicy { FailurePolicy(backoff: backoff, sendBackoff: sendBackoff, slowInterval: slowInterval) }
+    public var failurePolicy: FailurePolicy { FailurePolicy(self) }
 
     /// How often an endpoint polled at `cadence` is fetched.
     func interval(_ cadence: PollMode.Cadence) -> Duration {

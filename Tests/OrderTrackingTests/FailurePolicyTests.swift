@@ -5,8 +5,9 @@ import Testing
 /// Every failure the tracker can meet, and what it leads to.
 @Suite("FailurePolicy")
 struct FailurePolicyTests {
-    static let policy = FailurePolicy(backoff: Backoff(initial: .seconds(1), ceiling: .seconds(8), jitter: 0),
-                                      sendBackoff: Backoff(initial: .seconds(1), ceiling: .seconds(3), jitter: 0), slowInterval: .seconds(30))
+    static let policy = FailurePolicy(TrackerConfiguration(slowInterval: .seconds(30),
+                                                           backoff: Backoff(initial: .seconds(1), ceiling: .seconds(8), jitter: 0),
+                                                           sendBackoff: Backoff(initial: .seconds(1), ceiling: .seconds(3), jitter: 0)))
 
     static func http(_ status: Int, retryAfter: Duration? = nil, message: String? = nil) -> ConnectError {
         .http(endpoint: "GET x", status: status, body: message.map { InstacartErrorBody(message: $0, code: nil) }, retryAfter: retryAfter)
