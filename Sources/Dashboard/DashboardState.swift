@@ -57,6 +57,10 @@ public struct DashboardState: Hashable, Sendable {
     public internal(set) var selectedItemID: FlexibleID?
     public internal(set) var input = InputLine()
     public internal(set) var showHelp = false
+    /// The notice history overlay (`L`).
+    public internal(set) var showNotices = false
+    /// Every notice said, up to the last hundred.
+    public internal(set) var notices = NoticeLog()
     public internal(set) var confirmingQuit = false
     public internal(set) var status: StatusMessage?
     /// Unread shopper messages already asked to be marked read, so each batch is asked once.

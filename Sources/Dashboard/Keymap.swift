@@ -11,7 +11,7 @@ public enum Command: Hashable, Sendable {
     case send, leaveInput, clearMessage
     case cursorLeft, cursorRight, cursorHome, cursorEnd
     case deleteBackward, deleteForward, deleteToStart
-    case approve, reject, retryFailed, refresh, cycleTheme, help
+    case approve, reject, retryFailed, refresh, cycleTheme, help, notices
     /// `q`: asks first when messages are unsent.
     case quit
     case quitNow, repaint
@@ -153,7 +153,7 @@ public enum Keymap {
         KeymapEntry("R", "send failed chat messages again", [b(.character("R"), .retryFailed)]),
         KeymapEntry("r", "refresh now", [b(.character("r"), .refresh)]),
         KeymapEntry("t", "next theme", [b(.character("t"), .cycleTheme)]),
-        KeymapEntry("?", "this help (any key closes it)", [b(.character("?"), .help)]),
+        KeymapEntry("? / L", "this help / the last 100 notices", [b(.character("?"), .help), b(.character("L"), .notices)]),
         KeymapEntry("q", "quit (asks when messages are unsent)", [b(.character("q"), .quit)]),
         // Curses decodes Ctrl-C as code 3, always lower case; Ctrl-L only repaints, so it may act over the help.
         KeymapEntry("Ctrl-L / Ctrl-C", "repaint / quit at once", [b(.ctrl("l"), .repaint, .always), b(.ctrl("c"), .quitNow, .always)]),

@@ -32,6 +32,12 @@ public struct LocalTime: Hashable, Sendable {
         return pad(p.hour) + ":" + pad(p.minute)
     }
 
+    /// "18:28:07", for logs where the second matters.
+    public func clockSeconds(_ date: Date) -> String {
+        let t = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        return clock(date) + ":" + pad(((t % 60) + 60) % 60)
+    }
+
     /// "Jan 13 18:28".
     public func dayAndClock(_ date: Date) -> String {
         let p = parts(date)

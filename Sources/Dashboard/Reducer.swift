@@ -35,8 +35,13 @@ public func reduce(_ state: inout DashboardState, _ action: Action) -> [Effect] 
 
 /// The reducer's helpers, grouped so `reduce` reads as a table of contents.
 enum Reducer {
+    /// Shows a notice in the status bar and keeps it in the history. An error stays until the next key,
+    /// and nothing milder replaces it meanwhile, so the person always gets to read it.
     static func say(_ text: String, severity: Notice.Severity = .info, _ state: inout DashboardState) {
-        state.status = StatusMessage(text: text, severity: severity, expires: state.now.addingTimeInterval(DashboardState.statusDuration))
+        state.notices.append(NoticeRecord(time: state.now, severity: severity, text: text))
+        if let current = state.status, current.severity == .error, current.expires > state.now, severity < .error { return }
+        let expires = severity == .error ? Date.distantFuture : state.now.addingTimeInterval(DashboardState.statusDuration)
+        state.status = StatusMessage(text: text, severity: severity, expires: expires)
     }
 
     static func layout(_ state: DashboardState) -> DashboardLayout { DashboardLayout(state: state, size: state.size) }

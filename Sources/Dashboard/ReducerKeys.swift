@@ -4,6 +4,8 @@ import Foundation
 extension Reducer {
     static func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {
         if key == .resize { return [] }
+        // A key means the person has seen the error the status bar kept for them.
+        if state.status?.severity == .error { state.status = nil }
         if let command = Keymap.command(for: key, in: .always, isDemo: state.isDemo) { return run(command, &state) }
         if state.confirmingQuit {
             state.confirmingQuit = false
@@ -11,9 +13,10 @@ extension Reducer {
             say("Quit canceled", &state)
             return []
         }
-        if state.showHelp {
+        if state.showHelp || state.showNotices {
             // Any key only closes the overlay, so a stray key cannot act unseen.
             state.showHelp = false
+            state.showNotices = false
             return []
         }
         if case .mouse(let event) = key { return mouse(event, &state) }
@@ -77,6 +80,7 @@ extension Reducer {
         case .cycleTheme: return [.cycleTheme]
         case .retryFailed: return retryFailed(&state)
         case .help: state.showHelp = true
+        case .notices: state.showNotices = true
         case .quit:
             if state.unsentCount == 0 { return [.quit] }
             state.confirmingQuit = true

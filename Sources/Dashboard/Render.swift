@@ -34,6 +34,9 @@ public func renderFrame(_ state: DashboardState, size: Size) -> RenderResult {
     if state.showHelp {
         HelpOverlay.draw(state, into: &canvas, bounds: canvas.bounds)
         cursor = nil
+    } else if state.showNotices {
+        NoticesOverlay.draw(state, into: &canvas, bounds: canvas.bounds)
+        cursor = nil
     }
     return RenderResult(canvas: canvas, cursor: cursor, layout: layout)
 }
