@@ -34,6 +34,8 @@ let package = Package(
             "ConnectModels", "OrderTracking",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // The loop that hosts a screen on a Terminal; no curses and no HTTP client, so unit tests drive it in memory.
+        .target(name: "AppRuntime", dependencies: ["Dashboard"]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard"]),
         .executableTarget(name: "ordertop", dependencies: [
             "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "CursesTerminal",
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
+        .testTarget(name: "AppRuntimeTests", dependencies: ["AppRuntime", "Dashboard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox"]),
     ],
     swiftLanguageModes: [.v6]
