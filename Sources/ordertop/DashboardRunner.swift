@@ -83,7 +83,7 @@ enum DashboardRunner {
                 }
             }
         }
-        for warning in warnings { inbox.append(.notice(.warning(warning))) }
+        for warning in warnings { inbox.append(action: .startupWarning(warning)) }
         await tracker.start()
 
         var lastDrawn: DashboardState?
@@ -133,7 +133,7 @@ enum DashboardRunner {
             case .sendChat(let text):
                 Task.detached {
                     do { try await tracker.send(text) } catch {
-                        inbox.append(.notice(.error("Not sent: \(error)")))
+                        inbox.append(action: .effectFailed(effect, reason: "\(error)"))
                         waker.wake()
                     }
                 }
@@ -142,14 +142,14 @@ enum DashboardRunner {
             case .approveReplacement(let id):
                 Task.detached {
                     do { try await tracker.approve(lineItemID: id.value) } catch {
-                        inbox.append(.notice(.error("Not approved: \(error)")))
+                        inbox.append(action: .effectFailed(effect, reason: "\(error)"))
                         waker.wake()
                     }
                 }
             case .rejectReplacement(let id):
                 Task.detached {
                     do { try await tracker.reject(lineItemID: id.value) } catch {
-                        inbox.append(.notice(.error("Not rejected: \(error)")))
+                        inbox.append(action: .effectFailed(effect, reason: "\(error)"))
                         waker.wake()
                     }
                 }
@@ -165,22 +165,22 @@ enum DashboardRunner {
                     let (next, problems) = loader.loadOrDefault(names[index])
                     theme = next
                     screen.setTheme(next)
-                    _ = reduce(&state, .themeChanged(next.name))
-                    for problem in problems { inbox.append(.notice(.error(problem))) }
+                    _ = reduce(&state, .themeLoaded(name: next.name, problems: problems))
                 } else if noColor {
-                    inbox.append(.notice(.info("NO_COLOR is set: themes are off")))
+                    inbox.append(action: .themesOff)
                 }
             case .demoTogglePause:
                 if let demo {
                     Task.detached {
                         let paused = await demo.togglePause()
                         inbox.append(action: .demoPaused(paused))
-                        inbox.append(.notice(.info(paused ? "Shopper paused (space resumes)" : "Shopper resumed")))
                         waker.wake()
                     }
                 }
             case .retryFailedMessages:
                 Task.detached { await tracker.retryFailed() }
+            case .repaint:
+                screen.forceRepaint()
             case .demoNextStep:
                 if let demo { Task.detached { await demo.nextStep() } }
             }
