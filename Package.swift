@@ -35,7 +35,10 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // The loop that hosts a screen on a Terminal; no curses and no HTTP client, so unit tests drive it in memory.
-        .target(name: "AppRuntime", dependencies: ["Dashboard"]),
+        .target(name: "AppRuntime", dependencies: [
+            "Dashboard", "OrderTracking", "ConnectModels",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard"]),
         .executableTarget(name: "ordertop", dependencies: [
             "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "CursesTerminal",
@@ -55,7 +58,11 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
-        .testTarget(name: "AppRuntimeTests", dependencies: ["AppRuntime", "Dashboard"]),
+        .testTarget(name: "AppRuntimeTests", dependencies: [
+            "AppRuntime", "Dashboard", "OrderTracking", "ConnectModels",
+            .product(name: "Clocks", package: "swift-clocks"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox"]),
     ],
     swiftLanguageModes: [.v6]
