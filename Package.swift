@@ -39,9 +39,9 @@ let package = Package(
             "Dashboard", "OrderTracking", "ConnectModels",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard", "AppRuntime"]),
         .executableTarget(name: "ordertop", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "CursesTerminal",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
