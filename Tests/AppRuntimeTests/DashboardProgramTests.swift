@@ -1,4 +1,5 @@
 import AppRuntime
+import ConnectModels
 import Dashboard
 import Foundation
 import OrderTracking
@@ -63,9 +64,21 @@ extension RuntimeTests {
             #expect(await run.value == .quit)
         }
 
+        @Test func refreshAsksForAFreshTokenOffTheMainActor() async {
+            let h = DashboardHarness()
+            let asked = SharedToggle()
+            let run = launch(h.program(reloadToken: { _ = asked.toggle(); return BearerToken("fresh") }), on: h.terminal)
+            #expect(await h.loaded())
+            h.terminal.press(.character("r"))
+            #expect(await eventually { h.statusBar.contains("Refreshing…") })
+            #expect(await eventually { asked.isOn })
+            h.terminal.press(.character("q"))
+            #expect(await run.value == .quit)
+        }
+
         @Test func demoPauseReportsBackFromTheShopper() async {
             let h = DashboardHarness()
-            let paused = PauseSwitch()
+            let paused = SharedToggle()
             let demo = DemoControls(togglePause: { paused.toggle() }, nextStep: {})
             let run = launch(h.program(demo: demo), on: h.terminal)
             #expect(await h.loaded())
@@ -80,11 +93,13 @@ extension RuntimeTests {
     }
 }
 
-/// The demo shopper's pause switch, flipped from the runtime's background task.
-final class PauseSwitch: @unchecked Sendable {
+/// A switch flipped from the runtime's background tasks (the demo shopper's pause, a token reload).
+final class SharedToggle: @unchecked Sendable {
     // Guarded by `lock`: toggled off the main actor.
     private let lock = NSLock()
     private var paused = false
+
+    var isOn: Bool { lock.withLock { paused } }
 
     func toggle() -> Bool {
         lock.withLock {

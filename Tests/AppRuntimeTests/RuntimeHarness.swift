@@ -1,5 +1,6 @@
 import AppRuntime
 import Clocks
+import ConnectModels
 import Dashboard
 import Foundation
 import Logging
@@ -36,9 +37,10 @@ struct DashboardHarness {
     }
 
     func program(themes: ThemeCycler = ThemeCycler(loader: ThemeLoader(searchPaths: []), noColor: false),
-                 themeName: String = "default", warnings: [String] = [], demo: DemoControls? = nil) -> DashboardProgram {
+                 themeName: String = "default", warnings: [String] = [], demo: DemoControls? = nil,
+                 reloadToken: (@Sendable () -> BearerToken?)? = nil) -> DashboardProgram {
         DashboardProgram(tracker: tracker, themes: themes, themeName: themeName, startupWarnings: warnings, demo: demo,
-                         logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+                         reloadToken: reloadToken, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// True once the fake order's items are on screen.
