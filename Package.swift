@@ -37,9 +37,14 @@ let package = Package(
         // themes/*.toml compiled into Dashboard, so an installed binary has every theme.
         .executableTarget(name: "EmbedThemesTool"),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["EmbedThemesTool"]),
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard"]),
+        // The loop that hosts a screen on a Terminal; no curses and no HTTP client, so unit tests drive it in memory.
+        .target(name: "AppRuntime", dependencies: [
+            "Dashboard", "OrderTracking", "ConnectModels",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard", "AppRuntime"]),
         .executableTarget(name: "ordertop", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "CursesTerminal",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -61,6 +66,11 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
+        .testTarget(name: "AppRuntimeTests", dependencies: [
+            "AppRuntime", "Dashboard", "OrderTracking", "ConnectModels", "TestSupport",
+            .product(name: "Clocks", package: "swift-clocks"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

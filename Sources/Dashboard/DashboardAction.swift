@@ -9,10 +9,16 @@ public enum Action: Hashable, Sendable {
     /// The clock moved on; also expires status messages.
     case tick(Date)
     case resize(Size)
-    /// The app switched theme (after `.cycleTheme`).
-    case themeChanged(String)
+    /// The app switched theme (after `.cycleTheme`); `problems` say what was wrong with its file.
+    case themeLoaded(name: String, problems: [String])
+    /// `.cycleTheme` changed nothing because NO_COLOR is set.
+    case themesOff
+    /// A problem found while starting, such as a theme that could not be used.
+    case startupWarning(String)
     /// The demo driver paused or resumed.
     case demoPaused(Bool)
+    /// An effect could not be carried out; `reason` says why.
+    case effectFailed(Effect, reason: String)
 }
 
 /// Work the dashboard asks the app to do; the reducer never does it itself.

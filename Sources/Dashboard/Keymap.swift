@@ -1,7 +1,7 @@
 import ConnectModels
 
 /// What a key asks the dashboard to do; the reducer decides what that means in the current state.
-public enum Command: Hashable, Sendable {
+public enum KeyCommand: Hashable, Sendable {
     case nextPane, previousPane
     case scrollDown, scrollUp, pageDown, pageUp, top, bottom
     /// `i`: focus the chat and open the input line.
@@ -44,12 +44,12 @@ public enum KeyMode: Hashable, Sendable {
 /// One key bound to one command.
 public struct KeyBinding: Hashable, Sendable {
     public var key: Key
-    public var command: Command
+    public var command: KeyCommand
     public var mode: KeyMode
     /// Only bound in `ordertop demo`.
     public var demoOnly: Bool
 
-    public init(_ key: Key, _ command: Command, _ mode: KeyMode, demoOnly: Bool = false) {
+    public init(_ key: Key, _ command: KeyCommand, _ mode: KeyMode, demoOnly: Bool = false) {
         self.key = key
         self.command = command
         self.mode = mode
@@ -121,7 +121,7 @@ public struct KeyHint: Hashable, Sendable {
 
 /// Every key the dashboard knows, in one table: the reducer, the help and the status bar read it.
 public enum Keymap {
-    private static func b(_ key: Key, _ command: Command, _ mode: KeyMode = .browsing) -> KeyBinding {
+    private static func b(_ key: Key, _ command: KeyCommand, _ mode: KeyMode = .browsing) -> KeyBinding {
         KeyBinding(key, command, mode)
     }
 
@@ -188,7 +188,7 @@ public enum Keymap {
     public static let bindings: [KeyBinding] = entries.flatMap(\.bindings)
 
     /// The command `key` is bound to in `mode` (`.browsing`, `.typing` or `.always`), if any.
-    public static func command(for key: Key, in mode: KeyMode, isDemo: Bool) -> Command? {
+    public static func command(for key: Key, in mode: KeyMode, isDemo: Bool) -> KeyCommand? {
         bindings.first { $0.key == key && $0.mode.covers(mode) && (isDemo || !$0.demoOnly) }?.command
     }
 }

@@ -20,13 +20,21 @@ public func reduce(_ state: inout DashboardState, _ action: Action) -> [Effect] 
         Reducer.clampScrolls(&state)
         Reducer.revealSelection(&state, Reducer.layout(state))
         effects = []
-    case .themeChanged(let name):
-        state.themeName = name
-        Reducer.say("Theme: \(name)", &state)
+    case .themeLoaded(let name, let problems):
+        Reducer.themeLoaded(name, problems: problems, &state)
+        effects = []
+    case .themesOff:
+        Reducer.say("NO_COLOR is set: themes are off", &state)
+        effects = []
+    case .startupWarning(let text):
+        Reducer.say(Text.sanitize(text), severity: .warning, &state)
         effects = []
     case .demoPaused(let paused):
         state.demoPaused = paused
-        Reducer.say(paused ? "Demo paused (space resumes)" : "Demo running", &state)
+        Reducer.say(paused ? "Shopper paused (space resumes)" : "Shopper resumed", &state)
+        effects = []
+    case .effectFailed(let effect, let reason):
+        Reducer.effectFailed(effect, reason: reason, &state)
         effects = []
     }
     effects += Reducer.markReadIfNeeded(&state)

@@ -47,7 +47,7 @@ extension Reducer {
     }
 
     /// Carries out a command from the keymap; while typing, moving and scrolling act on the chat.
-    static func run(_ command: Command, _ state: inout DashboardState) -> [Effect] {
+    static func run(_ command: KeyCommand, _ state: inout DashboardState) -> [Effect] {
         let pane = state.input.isEditing ? PaneID.chat : state.focus
         switch command {
         case .nextPane, .previousPane:

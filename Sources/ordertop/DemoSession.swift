@@ -1,3 +1,4 @@
+import AppRuntime
 import ConnectClient
 import ConnectModels
 import ConnectSandbox

@@ -92,8 +92,8 @@ struct LiveBinding: Sendable, CustomTestStringConvertible {
             for _ in 0..<3 { _ = reduce(&s, .key(.left)) }
         }
         // Keys that move down or to the end need to start away from it, and the other way round.
-        let towardsEnd: Set<Command> = [.scrollDown, .pageDown, .bottom]
-        let towardsStart: Set<Command> = [.scrollUp, .pageUp, .top]
+        let towardsEnd: Set<KeyCommand> = [.scrollDown, .pageDown, .bottom]
+        let towardsStart: Set<KeyCommand> = [.scrollUp, .pageUp, .top]
         if live.mode == .typing, towardsEnd.contains(command) {
             for _ in 0..<2 { _ = reduce(&s, .key(.pageUp)) }
         } else if live.mode == .browsing, towardsEnd.contains(command) {

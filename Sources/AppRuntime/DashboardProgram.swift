@@ -1,0 +1,121 @@
+import ConnectModels
+import Dashboard
+import Foundation
+import Logging
+import OrderTracking
+
+/// The order dashboard as a screen program: its effects are carried out on an `OrderTracker`.
+public struct DashboardProgram: ScreenProgram {
+    public typealias State = DashboardState
+    public typealias Action = Dashboard.Action
+    public typealias Effect = Dashboard.Effect
+
+    let tracker: OrderTracker
+    let themes: ThemeCycler
+    let themeName: String
+    let startupWarnings: [String]
+    let demo: DemoControls?
+    let reloadToken: (@Sendable () -> BearerToken?)?
+    let mouseEnabled: Bool
+    let logger: Logger
+
+    /// `themeName` is the theme the terminal starts with; `startupWarnings` show in the status bar at once.
+    /// `reloadToken` is asked on `r`: a token file may hold a fresh token after a 401.
+    public init(tracker: OrderTracker, themes: ThemeCycler, themeName: String, startupWarnings: [String] = [],
+                demo: DemoControls? = nil, reloadToken: (@Sendable () -> BearerToken?)? = nil, mouseEnabled: Bool = true,
+                logger: Logger = Logger(label: "ordertop.watch")) {
+        self.tracker = tracker
+        self.themes = themes
+        self.themeName = themeName
+        self.startupWarnings = startupWarnings
+        self.demo = demo
+        self.reloadToken = reloadToken
+        self.mouseEnabled = mouseEnabled
+        self.logger = logger
+    }
+
+    public func initialState(size: Size, now: Date) -> DashboardState {
+        DashboardState(now: now, size: size, themeName: themeName, isDemo: demo != nil, mouseEnabled: mouseEnabled)
+    }
+
+    public func reduce(_ state: inout DashboardState, _ action: Action) -> [Effect] { Dashboard.reduce(&state, action) }
+
+    public func render(_ state: DashboardState, size: Size) -> Frame {
+        let frame = renderFrame(state, size: size)
+        return Frame(canvas: frame.canvas, cursor: frame.cursor)
+    }
+
+    public func key(_ key: Key) -> Action { .key(key) }
+    public func resize(_ size: Size) -> Action { .resize(size) }
+    public func tick(_ now: Date) -> Action { .tick(now) }
+
+    public func feed(_ inbox: Inbox<Action>) async {
+        let formatter = PlainEventFormatter(timeZone: .current)
+        for await event in tracker.events {
+            inbox.send(.tracker(event))
+            switch event {
+            case .connection, .notice, .finished, .order: logger.info("\(formatter.describeForLog(event))")
+            default: break
+            }
+        }
+    }
+
+    public func start(_ inbox: Inbox<Action>) async {
+        for warning in startupWarnings { inbox.send(.startupWarning(warning)) }
+        await tracker.start()
+    }
+
+    public func stop() async { await tracker.stop() }
+
+    public func interpret(_ effect: Effect, in state: DashboardState) -> Command<Action> {
+        let tracker = tracker
+        switch effect {
+        case .quit:
+            return .quit
+        case .repaint:
+            return .repaint
+        case .sendChat(let text):
+            return Self.attempt(effect) { _ = try await tracker.send(text) }
+        case .approveReplacement(let id):
+            return Self.attempt(effect) { try await tracker.approve(lineItemID: id.value) }
+        case .rejectReplacement(let id):
+            return Self.attempt(effect) { try await tracker.reject(lineItemID: id.value) }
+        case .markChatRead:
+            return .background { await tracker.markRead(); return nil }
+        case .retryFailedMessages:
+            return .background { await tracker.retryFailed(); return nil }
+        case .refreshNow:
+            let reloadToken = reloadToken
+            return .background {
+                if let token = reloadToken?() { await tracker.updateToken(token) }
+                await tracker.refreshNow()
+                return nil
+            }
+        case .cycleTheme:
+            switch themes.next(after: state.themeName) {
+            case .off: return .dispatch(.themesOff)
+            case .unchanged: return .none
+            case .switchTo(let theme, let problems):
+                return .batch([.setTheme(theme), .dispatch(.themeLoaded(name: theme.name, problems: problems))])
+            }
+        case .demoTogglePause:
+            guard let demo else { return .none }
+            return .background { .demoPaused(await demo.togglePause()) }
+        case .demoNextStep:
+            guard let demo else { return .none }
+            return .background { await demo.nextStep(); return nil }
+        }
+    }
+
+    /// Work that can fail: a failure comes back as `.effectFailed`, and the reducer words it.
+    private static func attempt(_ effect: Effect, _ work: @escaping @Sendable () async throws -> Void) -> Command<Action> {
+        .background {
+            do {
+                try await work()
+                return nil
+            } catch {
+                return .effectFailed(effect, reason: "\(error)")
+            }
+        }
+    }
+}

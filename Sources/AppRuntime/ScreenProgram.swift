@@ -1,0 +1,37 @@
+import Dashboard
+import Foundation
+
+/// One drawn frame: the cells and where the cursor goes (nil hides it).
+public struct Frame: Hashable, Sendable {
+    public var canvas: Canvas
+    public var cursor: CursorPosition?
+    public init(canvas: Canvas, cursor: CursorPosition? = nil) {
+        self.canvas = canvas
+        self.cursor = cursor
+    }
+}
+
+/// A screen the runtime can host (the order dashboard, and next the board), in the Elm style: a state value,
+/// a pure reducer and renderer, and an interpreter that turns effects into commands for the runtime.
+public protocol ScreenProgram: Sendable {
+    associatedtype State: Equatable
+    associatedtype Action: Sendable
+    associatedtype Effect
+
+    func initialState(size: Size, now: Date) -> State
+    func reduce(_ state: inout State, _ action: Action) -> [Effect]
+    func render(_ state: State, size: Size) -> Frame
+    func key(_ key: Key) -> Action
+    func resize(_ size: Size) -> Action
+    /// The clock reached a new second.
+    func tick(_ now: Date) -> Action
+    /// What the runtime should do for an effect; outcomes come back as actions, never as text.
+    func interpret(_ effect: Effect, in state: State) -> Command<Action>
+
+    /// Passes news from outside (tracker events) to `inbox` until cancelled; the runtime runs it detached.
+    func feed(_ inbox: Inbox<Action>) async
+    /// Starts the outside world once `feed` runs, before the first frame.
+    func start(_ inbox: Inbox<Action>) async
+    /// Stops the outside world after the last frame, once `feed` is cancelled.
+    func stop() async
+}
