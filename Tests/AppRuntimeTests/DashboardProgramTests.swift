@@ -14,7 +14,7 @@ extension RuntimeTests {
             h.terminal.type("ihello shopper")
             h.terminal.press(.enter)
             #expect(await eventually { await h.tracker.outboxMessages.contains { $0.body == "hello shopper" } })
-            #expect(await eventually { h.source.record.sentBodies == ["hello shopper"] })
+            #expect(await eventually { h.source.backend.sentMessages == ["hello shopper"] })
             #expect(await eventually { h.terminal.text.contains("hello shopper") })
             h.terminal.press(.escape, .character("q"))
             #expect(await run.value == .quit)
@@ -26,7 +26,7 @@ extension RuntimeTests {
             let run = launch(h.program(), on: h.terminal)
             #expect(await h.loaded())
             h.terminal.press(.character("a"))
-            #expect(await eventually { h.statusBar.contains("Not approved: \(FakeOrderSource.decisionRefusal)") })
+            #expect(await eventually { h.statusBar.contains("Not approved: \(DashboardHarness.decisionRefusal)") })
             h.terminal.press(.character("q"))
             #expect(await run.value == .quit)
         }

@@ -5,6 +5,7 @@ import Dashboard
 import Foundation
 import Logging
 import OrderTracking
+import TestSupport
 import Testing
 
 /// A fixed clock for the loop, so no tick changes a frame while a test looks at it.
@@ -26,13 +27,23 @@ func eventually(within seconds: Double = 10, _ condition: () async -> Bool) asyn
     return await condition()
 }
 
-/// The dashboard on a fake order: a real tracker whose polls wait on a test clock, so each endpoint is read once.
+/// The dashboard on a fake order in picking, with a pending replacement the server refuses to decide: a real
+/// tracker whose polls wait on a test clock, so each endpoint is read once.
 struct DashboardHarness {
-    let source = FakeOrderSource()
+    static let decisionRefusal = "the shopper already bagged the original"
+
+    let source = FakeOrderSource(state: .picking)
     let tracker: OrderTracker
     let terminal = MemoryTerminal(size: Size(width: 120, height: 40))
 
     init() {
+        source.backend.setItems([
+            LineItem(id: "li-1", status: .replaced, replacementStatus: .pending,
+                     item: OrderItem(name: "Oat milk", quantity: FlexibleNumber(1), costUnit: .each),
+                     replacement: OrderItem(name: "Soy milk", quantity: FlexibleNumber(1), costUnit: .each)),
+            LineItem(id: "li-2", status: .found, item: OrderItem(name: "Bananas", quantity: FlexibleNumber(6), costUnit: .each)),
+        ])
+        source.backend.fail(.replacement, with: [ConnectError.invalidRequest(Self.decisionRefusal)])
         tracker = OrderTracker(client: source, orderID: "order-1", clock: TestClock(), now: { fixedNow })
     }
 
