@@ -2,7 +2,7 @@
 enum NoticesOverlay {
     static func draw(_ state: DashboardState, into canvas: inout Canvas, bounds: Rect) {
         let width = min(bounds.width, max(40, min(100, bounds.width - 4)))
-        let height = min(bounds.height, max(5, min(state.notices.records.count + 4, bounds.height - 2)))
+        let height = min(bounds.height, max(5, min(state.notices.records.count + 3, bounds.height - 2)))
         let rect = Rect(x: bounds.x + (bounds.width - width) / 2, y: bounds.y + (bounds.height - height) / 2, width: width, height: height)
         guard rect.width >= 3, rect.height >= 3 else { return }
         canvas.fill(rect, style: Style(.help))
