@@ -73,6 +73,8 @@ public struct DashboardState: Hashable, Sendable {
     public var isDemo: Bool
     public internal(set) var demoPaused = false
     public var mouseEnabled: Bool
+    /// Watching only (`board --readonly`): no chat sending and no replacement decisions.
+    public var readOnly = false
 
     public static let trailCapacity = 200
     /// How long a status message stays.

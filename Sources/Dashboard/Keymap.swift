@@ -99,8 +99,9 @@ public struct KeyHint: Hashable, Sendable {
             switch self {
             case .itemsListed: !state.itemList.itemRows.isEmpty
             case .replacementPending:
-                state.workflowState == .picking && state.items.contains { $0.replacementDecisionRefusal(in: .picking) == nil }
-            case .chatOpen: state.chatClosedReason == nil
+                !state.readOnly && state.workflowState == .picking
+                    && state.items.contains { $0.replacementDecisionRefusal(in: .picking) == nil }
+            case .chatOpen: !state.readOnly && state.chatClosedReason == nil
             }
         }
     }

@@ -48,6 +48,11 @@ extension Reducer {
 
     /// Carries out a command from the keymap; while typing, moving and scrolling act on the chat.
     static func run(_ command: KeyCommand, _ state: inout DashboardState) -> [Effect] {
+        if state.readOnly, [.startTyping, .approve, .reject, .retryFailed].contains(command)
+            || (command == .startTypingInChat && state.focus == .chat && state.readOnly) {
+            say("Read-only: this board does not send messages or answer replacements.", severity: .warning, &state)
+            return []
+        }
         let pane = state.input.isEditing ? PaneID.chat : state.focus
         switch command {
         case .nextPane, .previousPane:

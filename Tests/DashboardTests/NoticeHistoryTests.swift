@@ -43,3 +43,24 @@ struct NoticeHistoryTests {
         #expect(!s.confirmingQuit, "the key only closed the overlay")
     }
 }
+
+/// `board --readonly` opens dashboards that watch only.
+@Suite("Read-only dashboard")
+struct ReadOnlyDashboardTests {
+    @Test("no typing, no approve or reject, and the hints say read-only instead of offering them")
+    func readOnly() {
+        var s = Fixture.deliveryPicking
+        s.readOnly = true
+        #expect(KeyHelp.hints(s).hasPrefix("read-only · "))
+        #expect(!KeyHelp.hints(s).contains("approve"))
+        for key in [Key.character("i"), .character("a"), .character("x")] {
+            #expect(reduce(&s, .key(key)) == [])
+            #expect(!s.input.isEditing)
+            #expect(s.status?.severity == .warning && s.status?.text.hasPrefix("Read-only") == true)
+        }
+        var writable = Fixture.deliveryPicking
+        #expect(!KeyHelp.hints(writable).contains("read-only"))
+        _ = reduce(&writable, .key(.character("i")))
+        #expect(writable.input.isEditing)
+    }
+}

@@ -7,7 +7,8 @@ public enum KeyHelp {
 
     /// Short hints for the status bar, by what has the keys.
     public static func hints(_ state: DashboardState) -> String {
-        Keymap.hints.filter { hint in
+        // Said first, so a narrow status bar still shows why nothing can be sent.
+        (state.readOnly && !state.input.isEditing ? "read-only · " : "") + Keymap.hints.filter { hint in
             if let condition = hint.onlyWhen, !condition.holds(in: state) { return false }
             switch hint.shown {
             case .typing: return state.input.isEditing
