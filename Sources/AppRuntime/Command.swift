@@ -13,3 +13,18 @@ public enum Command<Action: Sendable>: Sendable {
     case background(@Sendable () async -> Action?)
     case batch([Command])
 }
+
+extension Command {
+    /// The same work, with its outcome wrapped for a program that hosts another one (the board hosts a dashboard).
+    public func map<Outer: Sendable>(_ transform: @escaping @Sendable (Action) -> Outer) -> Command<Outer> {
+        switch self {
+        case .none: .none
+        case .quit: .quit
+        case .repaint: .repaint
+        case .setTheme(let theme): .setTheme(theme)
+        case .dispatch(let action): .dispatch(transform(action))
+        case .background(let work): .background { await work().map(transform) }
+        case .batch(let commands): .batch(commands.map { $0.map(transform) })
+        }
+    }
+}

@@ -68,54 +68,6 @@ public struct DashboardProgram: ScreenProgram {
     public func stop() async { await tracker.stop() }
 
     public func interpret(_ effect: Effect, in state: DashboardState) -> Command<Action> {
-        let tracker = tracker
-        switch effect {
-        case .quit:
-            return .quit
-        case .repaint:
-            return .repaint
-        case .sendChat(let text):
-            return Self.attempt(effect) { _ = try await tracker.send(text) }
-        case .approveReplacement(let id):
-            return Self.attempt(effect) { try await tracker.approve(lineItemID: id.value) }
-        case .rejectReplacement(let id):
-            return Self.attempt(effect) { try await tracker.reject(lineItemID: id.value) }
-        case .markChatRead:
-            return .background { await tracker.markRead(); return nil }
-        case .retryFailedMessages:
-            return .background { await tracker.retryFailed(); return nil }
-        case .refreshNow:
-            let reloadToken = reloadToken
-            return .background {
-                if let token = reloadToken?() { await tracker.updateToken(token) }
-                await tracker.refreshNow()
-                return nil
-            }
-        case .cycleTheme:
-            switch themes.next(after: state.themeName) {
-            case .off: return .dispatch(.themesOff)
-            case .unchanged: return .none
-            case .switchTo(let theme, let problems):
-                return .batch([.setTheme(theme), .dispatch(.themeLoaded(name: theme.name, problems: problems))])
-            }
-        case .demoTogglePause:
-            guard let demo else { return .none }
-            return .background { .demoPaused(await demo.togglePause()) }
-        case .demoNextStep:
-            guard let demo else { return .none }
-            return .background { await demo.nextStep(); return nil }
-        }
-    }
-
-    /// Work that can fail: a failure comes back as `.effectFailed`, and the reducer words it.
-    private static func attempt(_ effect: Effect, _ work: @escaping @Sendable () async throws -> Void) -> Command<Action> {
-        .background {
-            do {
-                try await work()
-                return nil
-            } catch {
-                return .effectFailed(effect, reason: "\(error)")
-            }
-        }
+        DashboardEffects(tracker: tracker, themes: themes, demo: demo, reloadToken: reloadToken).interpret(effect, in: state)
     }
 }

@@ -11,14 +11,49 @@ import Testing
 /// A fixed clock for the loop, so no tick changes a frame while a test looks at it.
 let fixedNow = Date(timeIntervalSince1970: 1_780_000_000.5)
 
+/// A program running on a memory terminal, and whether its run has ended.
+struct LaunchedRun: Sendable {
+    let task: Task<RunOutcome, Never>
+    let terminal: MemoryTerminal
+    let ended: Flag
+
+    /// A flag set once, read from any thread.
+    final class Flag: @unchecked Sendable {
+        // Guarded by `lock`: set by the run's task, read by the test.
+        private let lock = NSLock()
+        private var set = false
+        func raise() { lock.withLock { set = true } }
+        var isRaised: Bool { lock.withLock { set } }
+    }
+
+    /// How the run ended. A run still going after `seconds` (a key lost, a question left open) is ended with
+    /// SIGTERM, so a failing test fails instead of holding the main thread, and every other test, forever.
+    var value: RunOutcome {
+        get async {
+            let ended = ended
+            if await !eventually(within: 30, { ended.isRaised }) {
+                Issue.record("the run did not end by itself; stopping it with SIGTERM")
+                terminal.deliver(signal: SIGTERM)
+            }
+            return await task.value
+        }
+    }
+}
+
 /// Runs a program on a memory terminal on the main actor, as the app does.
 /// The loop blocks the main thread while it waits for keys, so tests drive it from outside the main actor.
-func launch<Program: ScreenProgram>(_ program: Program, on terminal: MemoryTerminal) -> Task<RunOutcome, Never> {
-    Task { @MainActor in await AppLoop(program: program, terminal: terminal, now: { fixedNow }).run() }
+func launch<Program: ScreenProgram>(_ program: Program, on terminal: MemoryTerminal) -> LaunchedRun {
+    let ended = LaunchedRun.Flag()
+    let task = Task { @MainActor in
+        let outcome = await AppLoop(program: program, terminal: terminal, now: { fixedNow }).run()
+        ended.raise()
+        return outcome
+    }
+    return LaunchedRun(task: task, terminal: terminal, ended: ended)
 }
 
 /// Waits for a condition that background work makes true, checking often, for at most `seconds`.
-func eventually(within seconds: Double = 10, _ condition: () async -> Bool) async -> Bool {
+func eventually(within seconds: Double = 20, _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
         if await condition() { return true }
