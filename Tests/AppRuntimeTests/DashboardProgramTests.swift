@@ -15,7 +15,11 @@ extension RuntimeTests {
             h.terminal.press(.enter)
             #expect(await eventually { await h.tracker.outboxMessages.contains { $0.body == "hello shopper" } })
             #expect(await eventually { h.source.backend.sentMessages == ["hello shopper"] })
-            #expect(await eventually { h.terminal.text.contains("hello shopper") })
+            // Drawn as sent, so the loop's own state knows nothing is unsent and q quits without asking.
+            #expect(await eventually {
+                let text = h.terminal.text
+                return text.contains("hello shopper") && !text.contains("[queued") && !text.contains("[sending")
+            })
             h.terminal.press(.escape, .character("q"))
             #expect(await run.value == .quit)
             #expect(await h.tracker.runningEndpoints.isEmpty)
