@@ -43,7 +43,9 @@ extension BoardRow {
         if unreadShopperMessages > 0 { reasons.append(.unreadMessages(unreadShopperMessages)) }
         if pendingReplacements > 0, state == .picking { reasons.append(.pendingReplacements(pendingReplacements)) }
         if let problem { reasons.append(.problem(problem)) }
-        if let state, let since = stateSince, now.timeIntervalSince(since) > stuckAfter {
+        // An order booked for later waits for its window as brand new; that is the plan, not a stuck order.
+        let waitingForWindow = state == .brandNew && (windowStartsAt.map { $0 > now } ?? false)
+        if let state, let since = stateSince, now.timeIntervalSince(since) > stuckAfter, !waitingForWindow {
             reasons.append(.stuck(state, for: now.timeIntervalSince(since)))
         }
         return reasons

@@ -21,6 +21,8 @@ public struct BoardRow: Hashable, Sendable {
     public internal(set) var destination: Coordinates?
     /// When the current state was first seen: the board cannot know when it began before it looked.
     public internal(set) var stateSince: Date?
+    /// When the customer's delivery or pickup window opens, if the order says.
+    public internal(set) var windowStartsAt: Date?
     /// When any data last arrived.
     public internal(set) var lastData: Date?
     public internal(set) var connection: [TrackedEndpoint: ConnectionStatus] = [:]
@@ -52,6 +54,7 @@ public struct BoardRow: Hashable, Sendable {
         case .order(let order):
             enter(order.workflowState, now: now)
             fulfillmentType = order.fulfillmentType
+            windowStartsAt = order.fulfillmentDetails?.windowStartsAt
             lastData = now
         case .items(let items):
             total = items.count

@@ -112,3 +112,51 @@ typealias F = BoardFixture
         #expect(!text.contains("pwned"))
     }
 }
+
+/// The smaller promises of the reducer.
+@Suite struct BoardReducerTests {
+    @Test func anOrderBookedForLaterIsNotStuckBeforeItsWindow() {
+        var state = F.board(["a"], settings: BoardSettings(stuckAfter: 60))
+        var order = F.order("a", .brandNew)
+        order.fulfillmentDetails = FulfillmentDetails(windowStartsAt: F.now.addingTimeInterval(3600))
+        F.send(&state, "a", [.order(order)])
+        _ = F.advance(&state, by: 1800)
+        #expect(state.attentionCount == 0)
+        _ = F.advance(&state, by: 1801)
+        #expect(state.attentionPriority["a"] == 3)
+    }
+
+    @Test func cursorFollowsTheTopUntilMoved() {
+        var state = F.board(["a", "b"])
+        #expect(state.selectedID == "a")
+        F.send(&state, "b", [.order(F.order("b", .picking)), .chat(F.chat(customer: "x", unread: 1))])
+        #expect(state.selectedID == "b")
+        _ = reduceBoard(&state, .key(.down))
+        F.send(&state, "a", [.order(F.order("a", .picking)), .chat(F.chat(customer: "x", unread: 1))])
+        #expect(state.visible == ["a", "b"])
+        #expect(state.selectedID == "a")
+    }
+
+    @Test func duplicatesAndStrangersAreIgnored() {
+        var state = F.board(["a"])
+        _ = reduceBoard(&state, .ordersAdded([OrderRef(userID: "other", orderID: "a"), OrderRef(userID: "u", orderID: "b")]))
+        #expect(state.orderIDs == ["a", "b"])
+        #expect(state.rows["a"]?.ref.userID == F.user)
+        #expect(F.send(&state, "nobody", [.chat(F.chat(customer: "x", unread: 4))]) == [])
+        #expect(state.rows["nobody"] == nil)
+    }
+
+    @Test func hostNoticesAndCycleTextAreSanitized() {
+        var state = F.board(["a"])
+        _ = reduceBoard(&state, .cycle("each order every ~12 s\u{1B}[2J"))
+        #expect(state.cycle == "each order every ~12 s")
+        _ = reduceBoard(&state, .notice(.error("could not add order 9: token endpoint said 401\u{07}")))
+        _ = F.advance(&state, by: 30)
+        #expect(renderBoard(state, size: state.size).lines().last!.contains("could not add order 9: token endpoint said 401"))
+        _ = reduceBoard(&state, .key(.character("j")))
+        #expect(state.status == nil)
+        _ = reduceBoard(&state, .notice(.info("order 9 added")))
+        _ = F.advance(&state, by: BoardState.statusDuration + 1)
+        #expect(state.status == nil)
+    }
+}
