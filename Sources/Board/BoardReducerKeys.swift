@@ -41,9 +41,22 @@ extension BoardReducer {
             state.input = InputLine(isEditing: true)
         case .escape where !state.filter.isEmpty:
             setFilter("", &state)
+        case .mouse(let event): mouse(event, &state)
         default: break
         }
         return []
+    }
+
+    /// The wheel moves the cursor three rows; a click puts it on the row under the pointer.
+    static func mouse(_ event: MouseEvent, _ state: inout BoardState) {
+        switch event.kind {
+        case .wheelDown: move(by: 3, &state)
+        case .wheelUp: move(by: -3, &state)
+        case .press:
+            let index = state.top + event.y - 2
+            guard event.y >= 2, event.y < 2 + BoardState.listHeight(state.size), state.visible.indices.contains(index) else { return }
+            move(by: index - (state.selectedIndex ?? 0), &state)
+        }
     }
 
     static func pageSize(_ state: BoardState) -> Int { max(1, BoardState.listHeight(state.size) - 1) }

@@ -202,3 +202,21 @@ import Testing
         #expect(BoardSnapshot.violations(renderBoard(state, size: state.size)) == [])
     }
 }
+
+/// The mouse on the board.
+@Suite struct BoardMouseTests {
+    @Test func wheelMovesAndAClickSelects() {
+        var state = F.many(40, size: Size(width: 80, height: 24))
+        _ = reduceBoard(&state, .key(.home))
+        _ = reduceBoard(&state, .key(.mouse(MouseEvent(kind: .wheelDown, x: 5, y: 5))))
+        #expect(state.selectedIndex == 3)
+        _ = reduceBoard(&state, .key(.mouse(MouseEvent(kind: .press, x: 5, y: 9))))
+        #expect(state.selectedIndex == 7)
+        // The title rows and the status line are not rows.
+        _ = reduceBoard(&state, .key(.mouse(MouseEvent(kind: .press, x: 5, y: 1))))
+        _ = reduceBoard(&state, .key(.mouse(MouseEvent(kind: .press, x: 5, y: 23))))
+        #expect(state.selectedIndex == 7)
+        _ = reduceBoard(&state, .key(.mouse(MouseEvent(kind: .wheelUp, x: 5, y: 5))))
+        #expect(state.selectedIndex == 4)
+    }
+}
