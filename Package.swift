@@ -35,6 +35,8 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], plugins: ["EmbedThemes"]),
         // themes/*.toml compiled into Dashboard, so an installed binary has every theme.
+        // The board of many orders, pure in the same way as the dashboard.
+        .target(name: "Board", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"]),
         .executableTarget(name: "EmbedThemesTool"),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["EmbedThemesTool"]),
         // The loop that hosts a screen on a Terminal; no curses and no HTTP client, so unit tests drive it in memory.
@@ -64,6 +66,8 @@ let package = Package(
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "BoardTests", dependencies: ["Board", "Dashboard", "OrderTracking", "ConnectModels"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
         .testTarget(name: "AppRuntimeTests", dependencies: [

@@ -2,9 +2,24 @@ import ConnectModels
 import OrderTracking
 
 /// Cleans every string of a tracker event once, where it enters the state, so no pane has to.
-enum TrackerEventSanitizer {
+public enum TrackerEventSanitizer {
     static func clean<T: Sanitizable>(_ value: T) -> T { value.sanitized }
     static func cleanMultiline(_ s: String) -> String { Text.sanitize(s, keepNewlines: true) }
+
+    /// The whole event with every string in it sanitized, for a screen outside this module.
+    public static func clean(_ event: TrackerEvent) -> TrackerEvent {
+        switch event {
+        case .order(let order): .order(clean(order))
+        case .items(let items): .items(items.map { clean($0) })
+        case .handling(let handling): .handling(clean(handling))
+        case .location: event
+        case .chat(let conversation): .chat(clean(conversation))
+        case .outbox(let messages): .outbox(messages.map { clean($0) })
+        case .connection(let endpoint, let status): .connection(endpoint, clean(status))
+        case .notice(let notice): .notice(Notice(notice.severity, clean(notice.text)))
+        case .finished(let state): .finished(clean(state))
+        }
+    }
 }
 
 /// A value that comes from the server or from a person and can be cleaned of control characters.

@@ -76,29 +76,18 @@ enum HeaderPane {
     static func connectionText(_ state: DashboardState) -> (String, Style) {
         // Once the order is over nothing is polled, so "live" would be a false promise.
         if let final = state.finished { return ("■ ended: \(final.title.lowercased())", Style(.dim)) }
-        var worst: (rank: Int, text: String, style: Style)?
-        for endpoint in TrackedEndpoint.allCases {
-            guard let status = state.connection[endpoint] else { continue }
-            let entry: (Int, String, Style)
-            switch status {
-            case .idle: continue
-            case .live: entry = (0, "● live", Style(.text))
-            case .connecting: entry = (1, "○ connecting…", Style(.dim))
-            case .retrying(let after, let reason):
-                let since = state.connectionSince[endpoint] ?? state.now
-                let left = max(0, Int((seconds(after) - state.now.timeIntervalSince(since)).rounded(.up)))
-                entry = (2, "⟳ retrying in \(left) s (\(reason))", Style(.warning))
-            case .badReply(let message): entry = (3, "! bad \(endpoint.rawValue) reply: \(message)", Style(.warning))
-            case .forbidden(let message):
-                // The retailer may hide the shopper's location; that is not a broken connection.
-                if endpoint == .location { continue }
-                entry = (4, "✗ forbidden: \(message)", Style(.error, .bold))
-            case .notFound: entry = (5, "✗ order not found", Style(.error, .bold))
-            case .tokenRejected: entry = (6, "✗ token rejected: get a new token", Style(.error, .bold))
-            }
-            if entry.0 > (worst?.rank ?? -1) { worst = entry }
+        guard let (endpoint, status) = ConnectionSummary.worst(state.connection) else { return ("○ connecting…", Style(.dim)) }
+        switch status {
+        case .idle, .connecting: return ("○ connecting…", Style(.dim))
+        case .live: return ("● live", Style(.text))
+        case .retrying(let after, let reason):
+            let since = state.connectionSince[endpoint] ?? state.now
+            let left = max(0, Int((seconds(after) - state.now.timeIntervalSince(since)).rounded(.up)))
+            return ("⟳ retrying in \(left) s (\(reason))", Style(.warning))
+        case .badReply(let message): return ("! bad \(endpoint.rawValue) reply: \(message)", Style(.warning))
+        case .forbidden(let message): return ("✗ forbidden: \(message)", Style(.error, .bold))
+        case .notFound: return ("✗ order not found", Style(.error, .bold))
+        case .tokenRejected: return ("✗ token rejected: get a new token", Style(.error, .bold))
         }
-        guard let worst else { return ("○ connecting…", Style(.dim)) }
-        return (worst.text, worst.style)
     }
 }
