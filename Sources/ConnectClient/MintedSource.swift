@@ -9,9 +9,7 @@ public struct MintedSource<Base: OrderDataSource>: OrderDataSource {
     public let userID: String
 
     public init(base: Base, broker: TokenBroker, userID: String) {
-        self.base = base
-        self.broker = broker
-        self.userID = userID
+        (self.base, self.broker, self.userID) = (base, broker, userID)
     }
 
     /// The broker's token always wins, so a token handed in is ignored: the same source comes back.

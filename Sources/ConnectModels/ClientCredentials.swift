@@ -9,10 +9,7 @@ public struct ClientCredentials: Hashable, Sendable, CustomStringConvertible, Cu
     public var secretSource: String
 
     public init(clientID: String, clientSecret: String, profile: String, secretSource: String) {
-        self.clientID = clientID
-        self.clientSecret = clientSecret
-        self.profile = profile
-        self.secretSource = secretSource
+        (self.clientID, self.clientSecret, self.profile, self.secretSource) = (clientID, clientSecret, profile, secretSource)
     }
 
     /// The local sandbox's own credentials, as the built-in `sandbox` profile holds them.

@@ -12,10 +12,11 @@ struct WatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Watch one order: a live dashboard, or one line per change with --plain.",
         discussion: """
-            With --user, the user token is minted with the profile's client credentials (the built-in sandbox
+            With --user, the user token is minted with the profile's client credentials (the built-in sandbox \
             profile by default) and renewed before it expires or when it is rejected:
               ordertop watch --user USER_ID --order ORDER_ID [--profile NAME]
-            A token from ORDERTOP_TOKEN or --token-file is used as it is, and wins over --user.
+            A token from ORDERTOP_TOKEN or --token-file is used as it is, and wins over --user. \
+            Profiles: ordertop profiles, and README "Profiles and credentials".
             """
     )
 
