@@ -30,6 +30,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "OrderTracking", dependencies: ["ConnectModels"]),
+        // Profiles in config.toml and their secrets; no networking.
+        .target(name: "Profiles", dependencies: [
+            "ConnectModels",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .target(name: "Dashboard", dependencies: [
             "ConnectModels", "OrderTracking",
             .product(name: "TOMLKit", package: "TOMLKit"),
@@ -46,7 +51,7 @@ let package = Package(
         ]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard", "AppRuntime"]),
         .executableTarget(name: "ordertop", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal", "Profiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -57,6 +62,11 @@ let package = Package(
             .product(name: "Clocks", package: "swift-clocks"),
         ], path: "Tests/TestSupport"),
         .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
+        .testTarget(name: "ConnectClientTests", dependencies: [
+            "ConnectClient", "ConnectModels", "TestSupport",
+            .product(name: "Clocks", package: "swift-clocks"),
+        ]),
+        .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ConnectModels"]),
         .testTarget(name: "ConnectSandboxTests", dependencies: [
             "ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),

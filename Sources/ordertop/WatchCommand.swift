@@ -4,6 +4,7 @@ import ConnectModels
 import Dashboard
 import Foundation
 import OrderTracking
+import Profiles
 
 /// `ordertop watch`: follow one order in the dashboard, or as lines of text with `--plain`.
 struct WatchCommand: AsyncParsableCommand {
@@ -11,25 +12,29 @@ struct WatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Watch one order: a live dashboard, or one line per change with --plain.",
         discussion: """
-            The user token comes from ORDERTOP_TOKEN or --token-file. Against a local sandbox:
-              export ORDERTOP_TOKEN=$(ordertop sandbox token --user USER_ID --raw)
-              ordertop watch --order ORDER_ID
+            With --user, the user token is minted with the profile's client credentials (the built-in sandbox \
+            profile by default) and renewed before it expires or when it is rejected:
+              ordertop watch --user USER_ID --order ORDER_ID [--profile NAME]
+            A token from ORDERTOP_TOKEN or --token-file is used as it is, and wins over --user. \
+            Profiles: ordertop profiles, and README "Profiles and credentials".
             """
     )
-
-    @Option(name: .long, help: ArgumentHelp("The Connect server's base URL.", valueName: "url"))
-    var baseURL: String = SandboxDefaults.baseURL
 
     @Option(name: .long, help: ArgumentHelp("The order id to watch.", valueName: "id"))
     var order: String
 
+    @Option(name: .long, help: ArgumentHelp("The Connect user whose token is minted with the profile's credentials.", valueName: "id"))
+    var user: String?
+
+    @OptionGroup var profileOptions: ProfileOptions
+
     @OptionGroup var tokenOptions: TokenOptions
 
-    @Option(name: .long, help: ArgumentHelp("Seconds between polls once a shopper is assigned.", valueName: "seconds"))
-    var interval: Double = 5
+    @Option(name: .long, help: ArgumentHelp("Seconds between polls once a shopper is assigned (default: the profile's, else 5).", valueName: "seconds"))
+    var interval: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds between polls while the order waits for a shopper.", valueName: "seconds"))
-    var slowInterval: Double = 30
+    @Option(name: .long, help: ArgumentHelp("Seconds between polls while the order waits for a shopper (default: the profile's, else 30).", valueName: "seconds"))
+    var slowInterval: Double?
 
     @Flag(name: .long, help: "Print one line per change instead of the dashboard, and exit when the order ends.")
     var plain = false
@@ -37,25 +42,41 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var ui: DashboardOptions
 
     func validate() throws {
-        guard interval.isFinite, interval >= 0.05, interval <= 3600 else {
+        if let interval, !(interval.isFinite && interval >= 0.05 && interval <= 3600) {
             throw ValidationError("--interval must be between 0.05 and 3600 seconds")
         }
-        guard slowInterval.isFinite, slowInterval >= interval, slowInterval <= 86_400 else {
+        if let slowInterval, !(slowInterval.isFinite && slowInterval >= (interval ?? 0.05) && slowInterval <= 86_400) {
             throw ValidationError("--slow-interval must be at least --interval and at most 86400 seconds")
         }
-        guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()), url.host != nil else {
-            throw ValidationError("--base-url must be an http(s) URL such as \(SandboxDefaults.baseURL)")
-        }
         guard !order.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--order is empty") }
+        if let user, user.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--user is empty") }
     }
 
     func run() async throws {
-        let token = try tokenOptions.resolve()
         let environment = ProcessInfo.processInfo.environment
+        var token: BearerToken?
+        var minting: (profile: ResolvedProfile, user: String)?
+        let settings: ProfileSettings
+        if let user, !tokenOptions.isGiven(environment: environment) {
+            let profile = try profileOptions.resolve(environment: environment)
+            (settings, minting) = (profile.settings, (profile, user))
+        } else if tokenOptions.isGiven(environment: environment) {
+            token = try tokenOptions.resolve(environment: environment)
+            settings = try profileOptions.settings(environment: environment)
+        } else {
+            throw ValidationError("""
+                no user token: pass --user USER_ID to mint one with the profile's client credentials, or set ORDERTOP_TOKEN or pass --token-file FILE
+                """)
+        }
         let http = ConnectClient.makeHTTPClient()
-        let client = ConnectClient(baseURL: baseURL, token: token, httpClient: http)
+        let client = ConnectClient(baseURL: settings.baseURL, token: token, httpClient: http)
         do {
-            try await watch(client: client, environment: environment)
+            let source: any OrderDataSource = if let minting {
+                try await ProfileOptions.mintingSource(client: client, profile: minting.profile, userID: minting.user)
+            } else {
+                client
+            }
+            try await watch(source: source, settings: settings, environment: environment)
         } catch {
             try? await http.shutdown()
             throw error
@@ -63,19 +84,26 @@ struct WatchCommand: AsyncParsableCommand {
         try? await http.shutdown()
     }
 
-    private func watch(client: ConnectClient, environment: [String: String]) async throws {
-        let configuration = TrackerConfiguration(normalInterval: .milliseconds(Int64(interval * 1000)),
-                                                 slowInterval: .milliseconds(Int64(slowInterval * 1000)))
+    private func watch(source: any OrderDataSource, settings: ProfileSettings, environment: [String: String]) async throws {
+        let fast = interval ?? settings.interval ?? 5
+        let slow = slowInterval ?? settings.slowInterval ?? max(30, fast)
+        guard slow >= fast else { throw ValidationError("the slow interval (\(slow) s) must be at least the interval (\(fast) s)") }
+        let configuration = TrackerConfiguration(normalInterval: .milliseconds(Int64(fast * 1000)),
+                                                 slowInterval: .milliseconds(Int64(slow * 1000)))
         let store = OutboxStore(directory: OutboxStore.defaultDirectory(environment: environment), orderID: order)
-        let tracker = OrderTracker(client: client, orderID: order, configuration: configuration, outboxStore: store)
+        let tracker = OrderTracker(client: source, orderID: order, configuration: configuration, outboxStore: store)
         if plain {
             let code = await PlainWatcher.run(tracker: tracker)
             if code != 0 { throw ExitCode(code) }
             return
         }
         try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
+        var ui = ui
+        if ui.theme == nil { ui.theme = settings.theme }
         let options = tokenOptions
-        try await DashboardRunner.run(tracker: tracker, options: ui, environment: environment, demo: nil,
-                                      reloadToken: { try? options.resolve(environment: environment, quiet: true) })
+        // A minted token renews itself, so `r` has nothing to reload then.
+        var reload: (@Sendable () -> BearerToken?)?
+        if source is ConnectClient { reload = { try? options.resolve(environment: environment, quiet: true) } }
+        try await DashboardRunner.run(tracker: tracker, options: ui, environment: environment, demo: nil, reloadToken: reload)
     }
 }
