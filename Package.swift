@@ -46,7 +46,7 @@ let package = Package(
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["EmbedThemesTool"]),
         // The loop that hosts a screen on a Terminal; no curses and no HTTP client, so unit tests drive it in memory.
         .target(name: "AppRuntime", dependencies: [
-            "Dashboard", "OrderTracking", "ConnectModels",
+            "Dashboard", "Board", "OrderTracking", "ConnectModels",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard", "AppRuntime"]),

@@ -96,6 +96,8 @@ public final class AppLoop<Program: ScreenProgram, Screen: Terminal> {
             terminal.forceRepaint()
         case .setTheme(let theme):
             terminal.setTheme(theme)
+        case .alert(let bell, let notification):
+            terminal.alert(bell: bell, notification: notification)
         case .dispatch(let action):
             perform(program.reduce(&state, action))
         case .background(let work):

@@ -7,6 +7,8 @@ public enum Command<Action: Sendable>: Sendable {
     case quit
     case repaint
     case setTheme(Theme)
+    /// Ring the bell and maybe show a desktop notification (sanitized text).
+    case alert(bell: Bool, notification: String?)
     /// Reduce this action at once.
     case dispatch(Action)
     /// Run off the main actor; a non-nil result is reduced when it arrives.
@@ -22,6 +24,7 @@ extension Command {
         case .quit: .quit
         case .repaint: .repaint
         case .setTheme(let theme): .setTheme(theme)
+        case .alert(let bell, let notification): .alert(bell: bell, notification: notification)
         case .dispatch(let action): .dispatch(transform(action))
         case .background(let work): .background { await work().map(transform) }
         case .batch(let commands): .batch(commands.map { $0.map(transform) })

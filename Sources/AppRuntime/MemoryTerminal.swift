@@ -15,6 +15,7 @@ public final class MemoryTerminal: Waker, @unchecked Sendable {
     private var lastCursor: CursorPosition?
     private var draws = 0
     private var repaints = 0
+    private var alerts: [(bell: Bool, notification: String?)] = []
     private var lastTheme: Theme?
 
     public init(size: Size = Size(width: 120, height: 40)) {
@@ -92,6 +93,10 @@ public final class MemoryTerminal: Waker, @unchecked Sendable {
     public func setTheme(_ theme: Theme) { condition.withLock { lastTheme = theme } }
 
     public func forceRepaint() { condition.withLock { repaints += 1 } }
+
+    public func alert(bell: Bool, notification: String?) { condition.withLock { alerts.append((bell, notification)) } }
+    /// The bells and notifications asked for so far, oldest first.
+    public var alertsSeen: [(bell: Bool, notification: String?)] { condition.withLock { alerts } }
 
     private func enqueue(_ keys: [Key]) {
         condition.withLock {

@@ -31,4 +31,7 @@ public protocol Terminal {
     func setTheme(_ theme: Theme)
     /// Forgets what is on the terminal, so the next draw repaints all of it.
     func forceRepaint()
+    /// Rings the bell, and with `notification` asks the terminal for a desktop notification (OSC 9).
+    /// The text must be sanitized already.
+    func alert(bell: Bool, notification: String?)
 }

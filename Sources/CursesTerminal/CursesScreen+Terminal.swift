@@ -10,4 +10,8 @@ extension CursesScreen: Terminal {
     public func draw(_ canvas: Canvas, cursor: CursorPosition?) {
         draw(canvas, cursor: cursor.map { (x: $0.x, y: $0.y) })
     }
+
+    public func alert(bell: Bool, notification: String?) {
+        ring(bell: bell, osc9: notification)
+    }
 }

@@ -1,0 +1,163 @@
+import AppRuntime
+import ArgumentParser
+import Board
+import ConnectClient
+import ConnectModels
+import CursesTerminal
+import Dashboard
+import Foundation
+import OrderTracking
+import Profiles
+
+/// `ordertop board`: many live orders on one screen, attention first, with Enter into any order's dashboard.
+struct BoardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Follow many orders on one screen, those that need a person first; Enter opens one.",
+        discussion: """
+            Orders come from --orders FILE: lines of USER_ID ORDER_ID (# starts a comment), or CSV with a \
+            user_id,order_id header; - reads standard input; the o key adds one while the board runs. Tokens \
+            are minted per user with the profile's client credentials (the built-in sandbox profile by default).
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The orders to follow, or - for standard input.", valueName: "file"))
+    var orders: String
+
+    @OptionGroup var profileOptions: ProfileOptions
+
+    @Option(name: .long, help: ArgumentHelp("Minutes in one state after which an order needs attention.", valueName: "minutes"))
+    var stuckAfter: Double = BoardSettings.defaultStuckAfter / 60
+
+    @Flag(name: .long, help: "Ring the terminal bell when an order newly needs attention.")
+    var bell = false
+
+    @Flag(name: .long, help: "Also send a desktop notification (OSC 9) when an order newly needs attention.")
+    var notify = false
+
+    @Flag(name: .long, help: "Watch only: no chat sending and no replacement decisions.")
+    var readonly = false
+
+    @Flag(name: .long, help: "Print one line per change, each starting with the order id, instead of the board.")
+    var plain = false
+
+    @Option(name: .long, help: ArgumentHelp("Seconds between polls of an order once a shopper is assigned.", valueName: "seconds"))
+    var interval: Double?
+
+    @OptionGroup var ui: DashboardOptions
+
+    func validate() throws {
+        guard stuckAfter.isFinite, stuckAfter > 0, stuckAfter <= 24 * 60 else {
+            throw ValidationError("--stuck-after must be between 0 and 1440 minutes")
+        }
+        if let interval, !(interval.isFinite && interval >= 0.05 && interval <= 3600) {
+            throw ValidationError("--interval must be between 0.05 and 3600 seconds")
+        }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let contents = try Self.readOrders(orders)
+        let profile = try profileOptions.resolve(environment: environment)
+        let http = ConnectClient.makeHTTPClient()
+        let client = ConnectClient(baseURL: profile.baseURL, httpClient: http)
+        let broker = TokenBroker(issuer: client, credentials: profile.credentials)
+        let normal = interval ?? profile.interval ?? 5
+        let configuration = TrackerConfiguration(normalInterval: .milliseconds(Int64(normal * 1000)),
+                                                 slowInterval: .milliseconds(Int64((profile.slowInterval ?? max(30, normal)) * 1000)))
+        let stateDirectory = OutboxStore.defaultDirectory(environment: environment)
+        let registry = TrackerRegistry { ref in
+            OrderTracker(client: MintedSource(base: client, broker: broker, userID: ref.userID), orderID: ref.orderID,
+                         configuration: configuration, outboxStore: OutboxStore(directory: stateDirectory, orderID: ref.orderID))
+        }
+        let outcome: Int32
+        do {
+            if plain {
+                outcome = await Self.plain(registry: registry, contents: contents)
+            } else {
+                try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
+                let settings = BoardSettings(stuckAfter: stuckAfter * 60, bell: bell, notify: notify, readonly: readonly)
+                outcome = try await Self.screen(registry: registry, contents: contents, settings: settings, ui: ui,
+                                                theme: ui.theme ?? profile.theme, environment: environment)
+            }
+        } catch {
+            // The HTTP client must be shut down before it goes away, also when the board cannot start.
+            try? await http.shutdown()
+            throw error
+        }
+        try? await http.shutdown()
+        if outcome != 0 { throw ExitCode(outcome) }
+    }
+
+    /// The orders file, or standard input for `-`; an unreadable file is one line and exit 2.
+    static func readOrders(_ path: String) throws -> OrdersFile.Contents {
+        let name = path == "-" ? "stdin" : path
+        let data: Data?
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath)
+        }
+        guard let data else { throw CommandFailure.config("cannot read the orders file \(name): it does not exist or is not readable") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure.config("the orders file \(name) is not UTF-8 text")
+        }
+        return OrdersFile.parse(text, name: name)
+    }
+
+    /// One line per change, each starting with the order id, until every order ends or Ctrl-C.
+    static func plain(registry: TrackerRegistry, contents: OrdersFile.Contents) async -> Int32 {
+        for problem in contents.problems { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
+        guard !contents.orders.isEmpty else {
+            FileHandle.standardError.write(Data("error: no orders to follow\n".utf8))
+            return 2
+        }
+        let formatter = BoardPlainFormatter(timeZone: .current)
+        let (finishes, finished) = AsyncStream<String>.makeStream()
+        registry.connect { orderID, event in
+            FileHandle.standardOutput.write(Data((formatter.line(orderID: orderID, event: event, at: Date()) + "\n").utf8))
+            if case .finished = event { finished.yield(orderID) }
+            if case .connection(.order, .notFound) = event { finished.yield(orderID) }
+        }
+        await registry.add(contents.orders)
+        let signal = Task { await DemoSignals.next() }
+        let done = Task {
+            var ended = Set<String>()
+            for await orderID in finishes {
+                ended.insert(orderID)
+                if ended.count >= contents.orders.count { return }
+            }
+        }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { _ = await signal.value }
+            group.addTask { await done.value }
+            await group.next()
+            group.cancelAll()
+        }
+        signal.cancel()
+        done.cancel()
+        finished.finish()
+        await registry.stopAll()
+        return 0
+    }
+
+    /// The board on curses.
+    @MainActor
+    static func screen(registry: TrackerRegistry, contents: OrdersFile.Contents, settings: BoardSettings, ui: DashboardOptions,
+                       theme: String?, environment: [String: String]) async throws -> Int32 {
+        let themes = ThemeCycler(environment: environment)
+        let (startTheme, warnings) = themes.startingTheme(theme)
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen.start(options: .init(mouse: !ui.noMouse, colorDepth: themes.colorDepth), theme: startTheme)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        defer { screen.stop() }
+        let program = DeskProgram(registry: registry, orders: contents.orders, loadProblems: contents.problems, settings: settings,
+                                  themes: themes, themeName: startTheme.name, startupWarnings: warnings)
+        let outcome = await AppLoop(program: program, terminal: screen).run()
+        screen.stop()
+        if case .signalled(let signal) = outcome { return signal.exitCode }
+        return 0
+    }
+}
