@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "ordertop-bench", dependencies: ["Dashboard", "CursesTerminal"]),
+        .executableTarget(name: "ordertop-bench", dependencies: ["Dashboard", "Board", "CursesTerminal", "OrderTracking", "ConnectModels"]),
         // What the test targets share: a live sandbox with minted tokens, and a fake data source.
         .target(name: "TestSupport", dependencies: [
             "ConnectModels", "ConnectClient", "ConnectSandbox",

@@ -116,3 +116,7 @@ print("bytes to the terminal: first frame \(firstFrameBytes), unchanged frame \(
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
+
+let board = BoardBench.measure(frames: frames, size: size)
+print(String(format: "board frame (500 orders, reduce + render): median %.3f ms, p90 %.3f ms over %d frames; budget 2 ms: %@",
+             board.median, board.p90, frames, board.median < 2 ? "within" : "OVER"))
