@@ -2,11 +2,15 @@ import ConnectModels
 
 /// One request budget for a whole board: every request of every order waits here for its turn, so that no
 /// one-second window sees more than `maxRequestsPerSecond` of them. Busy orders go before waiting ones,
-/// equals first come first served; a 429 anywhere pauses everyone and slows the pace (see `BudgetPace`).
+/// equals first come first served, and a waiting order's request that has queued for `agingAfter` counts as busy,
+/// so a saturated board still reads every order now and then. A 429 anywhere pauses everyone and slows the pace
+/// (see `BudgetPace`).
 /// The budget only delays: each order's tracker still decides what to ask for and when.
 public actor RequestBudget {
     /// The most requests granted in any one second.
     public nonisolated let maxRequestsPerSecond: Double
+    /// How long a request of a waiting order queues before it counts as busy.
+    public nonisolated let agingAfter: Duration
 
     private let clock: ElapsedClock
     private var window: GrantWindow
@@ -25,15 +29,18 @@ public actor RequestBudget {
     private struct Waiter {
         let ticket: Int
         let priority: RequestPriority
+        let queuedAt: Duration
         let continuation: CheckedContinuation<Void, any Error>
     }
 
     /// - Parameters:
     ///   - maxRequestsPerSecond: greater than 0; below 1, one request per 1/rate seconds.
+    ///   - agingAfter: how long a waiting order's request queues before it goes as busy.
     ///   - clock: `ContinuousClock()` in production, a test clock in tests.
-    public init(maxRequestsPerSecond: Double, clock: any Clock<Duration> = ContinuousClock()) {
+    public init(maxRequestsPerSecond: Double, agingAfter: Duration = .seconds(10), clock: any Clock<Duration> = ContinuousClock()) {
         precondition(maxRequestsPerSecond > 0 && maxRequestsPerSecond.isFinite, "the rate must be a positive number")
         self.maxRequestsPerSecond = maxRequestsPerSecond
+        self.agingAfter = agingAfter
         self.clock = ElapsedClock(clock)
         pace = BudgetPace(maximum: maxRequestsPerSecond)
         window = GrantWindow(history: max(.seconds(60), GrantWindow.span(pace.floor)))
@@ -51,7 +58,7 @@ public actor RequestBudget {
         nextTicket += 1
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                waiters.append(Waiter(ticket: ticket, priority: priority, continuation: continuation))
+                waiters.append(Waiter(ticket: ticket, priority: priority, queuedAt: clock.now(), continuation: continuation))
                 schedule()
             }
         } onCancel: {
@@ -107,18 +114,23 @@ public actor RequestBudget {
     private func dispatch() {
         let now = clock.now()
         while !waiters.isEmpty, canGrant(at: now) {
-            let waiter = waiters.remove(at: nextWaiterIndex())
+            let waiter = waiters.remove(at: nextWaiterIndex(at: now))
             window.record(now)
             waiter.continuation.resume()
         }
         schedule()
     }
 
-    /// The waiter with the highest priority, the earliest among equals.
-    private func nextWaiterIndex() -> Int {
-        var best = 0
-        for index in waiters.indices.dropFirst() where waiters[index].priority > waiters[best].priority {
-            best = index
+    /// The waiter with the highest priority, the earliest among equals; a waiting order's request aged past
+    /// `agingAfter` counts as busy.
+    private func nextWaiterIndex(at now: Duration) -> Int {
+        func effective(_ waiter: Waiter) -> RequestPriority {
+            waiter.priority == .waiting && now - waiter.queuedAt >= agingAfter ? .busy : waiter.priority
+        }
+        var best = 0, bestPriority = effective(waiters[0])
+        for index in waiters.indices.dropFirst() {
+            let priority = effective(waiters[index])
+            if priority > bestPriority { (best, bestPriority) = (index, priority) }
         }
         return best
     }

@@ -122,6 +122,18 @@ struct RequestBudgetTests {
         #expect(await bench.log.times == [.seconds(1), .seconds(2), .seconds(3), .seconds(4), .seconds(5), .seconds(6)])
     }
 
+    @Test("a waiting order is not starved: after 10 s in the queue its request goes as busy, in its turn")
+    func aging() async throws {
+        let bench = BudgetBench(rate: 1)
+        try await bench.budget.acquire(.busy)
+        try await bench.requestInOrder([("wait", .waiting)] + (1...14).map { ("busy-\($0)", .busy) })
+        let settled = { await bench.log.grants.count + bench.budget.stats().waiting == 15 }
+        try await bench.advance(by: .seconds(15), settled: settled)
+        let tags = await bench.log.tags
+        #expect(tags.count == 15)
+        #expect(tags.firstIndex(of: "wait") == 9, "granted at 10 s, before busy-10 that came after it: \(tags)")
+    }
+
     @Test("a 429 pauses every request until its Retry-After, halves the pace, and the pace climbs back while quiet")
     func rateLimited() async throws {
         let bench = BudgetBench(rate: 10)
