@@ -41,18 +41,25 @@ public enum ScenarioSetup {
                                    place: ScenarioPlace = .collinsville, httpClient: HTTPClient = .shared) async throws -> ScenarioOrder {
         let anonymous = ConnectClient(baseURL: baseURL, httpClient: httpClient)
         let clientToken = try await anonymous.token(.clientCredentials(id: clientID, secret: clientSecret))
-        let client = anonymous.with(token: clientToken.bearer)
         var rng = ScenarioRandom(seed: seed).derived(3)
         let customerName = rng.pick(customerNames)
-        let userID = "demo-\(customerName.lowercased())-\(seed)"
+        return try await placeOrder(client: anonymous.with(token: clientToken.bearer), credentials: (clientID, clientSecret), kind: kind,
+                                    userID: "demo-\(customerName.lowercased())-\(seed)", customerName: customerName, place: place)
+    }
+
+    /// Creates an order of `kind` for `userID` with `client` (holding a client-credentials token), and gets the customer's
+    /// user token with `credentials` through the documented user-assertion grant.
+    public static func placeOrder(client: ConnectClient, credentials: (id: String, secret: String), kind: DemoScenarioKind,
+                                  userID: String, customerName: String, place: ScenarioPlace = .collinsville) async throws -> ScenarioOrder {
         // Last-mile orders carry no item list: the retailer keeps it.
         let items = kind == .lastMile ? [] : ScenarioBasket.numberedItems
         let request = CreateOrderRequest(userID: userID, fulfillmentType: kind.fulfillmentType, items: items, address: place.address,
                                          coordinates: place.destination, customerName: customerName,
                                          notes: "Gate code 4321", instructions: "Please leave it by the front door.")
         let orderID = try await client.createOrder(request).id.value
-        let userToken = try await anonymous.token(.userAssertion(id: clientID, secret: clientSecret, userID: userID))
+        let customer = client.with(token: nil)
+        let userToken = try await customer.token(.userAssertion(id: credentials.id, secret: credentials.secret, userID: userID))
         return ScenarioOrder(kind: kind, orderID: orderID, userID: userID, customerName: customerName, place: place, items: items,
-                             client: client, userClient: anonymous.with(token: userToken.bearer))
+                             client: client, userClient: customer.with(token: userToken.bearer))
     }
 }

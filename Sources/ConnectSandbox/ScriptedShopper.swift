@@ -18,7 +18,7 @@ public actor ScriptedShopper {
     let client: ConnectClient
     let userClient: ConnectClient?
     let userID: String?
-    private let clock: ScriptedShopperClock
+    private let clock: ElapsedClock
     private let pollInterval: Duration
     var replyRandom: ScenarioRandom
 
@@ -61,7 +61,7 @@ public actor ScriptedShopper {
         self.userID = userID
         self.client = client
         self.userClient = userClient
-        self.clock = ScriptedShopperClock(clock)
+        self.clock = ElapsedClock(clock)
         self.speed = speed
         // Very high speeds would turn polling into a busy loop against the server.
         self.pollInterval = max(pollInterval / speed, .milliseconds(50))

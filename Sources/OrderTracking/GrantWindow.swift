@@ -1,0 +1,45 @@
+/// The requests granted lately, and the rule that keeps them under a rate: no window of `span(rate)` holds
+/// more than `capacity(rate)` grants. At 1 request/s or more the window is one second and holds the whole
+/// part of the rate, so no second ever sees more than the rate; below that, one request per 1/rate seconds.
+/// A sliding window rather than a token bucket, because a bucket's burst comes on top of its rate within
+/// one second, and "most requests in any one second" is what the rate promises.
+struct GrantWindow {
+    /// Grant times, oldest first; entries before `first` are dropped ones kept until the next compaction.
+    private var times: [Duration] = []
+    private var first = 0
+    /// How far back grants are kept: a minute for the statistics, more when a slow rate's window is longer.
+    let history: Duration
+
+    init(history: Duration) { self.history = history }
+
+    static func capacity(_ rate: Double) -> Int { rate >= 1 ? Int(rate.rounded(.down)) : 1 }
+    static func span(_ rate: Double) -> Duration { rate >= 1 ? .seconds(1) : .milliseconds(Int64((1000 / rate).rounded(.up))) }
+
+    private var live: ArraySlice<Duration> { times[first...] }
+
+    /// The earliest moment, not before `now`, at which one more grant keeps the rule at `rate`.
+    func nextSlot(after now: Duration, rate: Double) -> Duration {
+        let capacity = Self.capacity(rate)
+        guard live.count >= capacity else { return now }
+        return max(now, times[times.count - capacity] + Self.span(rate))
+    }
+
+    mutating func record(_ time: Duration) {
+        times.append(time)
+        drop(before: time - history)
+    }
+
+    /// How many grants came at or after `start`.
+    func count(since start: Duration) -> Int {
+        live.reversed().prefix { $0 >= start }.count
+    }
+
+    private mutating func drop(before limit: Duration) {
+        while first < times.count, times[first] < limit { first += 1 }
+        // Compact now and then, so dropping stays cheap and the array does not grow for ever.
+        if first > 1024, first * 2 > times.count {
+            times.removeFirst(first)
+            first = 0
+        }
+    }
+}
