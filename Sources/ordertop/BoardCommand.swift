@@ -43,6 +43,12 @@ struct BoardCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds between polls of an order once a shopper is assigned.", valueName: "seconds"))
     var interval: Double?
 
+    @Option(name: .long, help: ArgumentHelp("Seconds between polls of an order that waits for a shopper.", valueName: "seconds"))
+    var slowInterval: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Requests per second for the whole board, token requests included.", valueName: "n"))
+    var maxRps: Double = 10
+
     @OptionGroup var ui: DashboardOptions
 
     func validate() throws {
@@ -52,6 +58,12 @@ struct BoardCommand: AsyncParsableCommand {
         if let interval, !(interval.isFinite && interval >= 0.05 && interval <= 3600) {
             throw ValidationError("--interval must be between 0.05 and 3600 seconds")
         }
+        if let slowInterval, !(slowInterval.isFinite && slowInterval >= (interval ?? 0.05) && slowInterval <= 86_400) {
+            throw ValidationError("--slow-interval must be at least --interval and at most 86400 seconds")
+        }
+        guard maxRps.isFinite, maxRps >= 0.1, maxRps <= 1000 else {
+            throw ValidationError("--max-rps must be between 0.1 and 1000 requests per second")
+        }
     }
 
     func run() async throws {
@@ -60,13 +72,16 @@ struct BoardCommand: AsyncParsableCommand {
         let profile = try profileOptions.resolve(environment: environment)
         let http = ConnectClient.makeHTTPClient()
         let client = ConnectClient(baseURL: profile.baseURL, httpClient: http)
-        let broker = TokenBroker(issuer: client, credentials: profile.credentials)
+        // One budget for every order and every token request, so the board never asks more than --max-rps.
+        let budget = RequestBudget(maxRequestsPerSecond: maxRps)
+        let broker = TokenBroker(issuer: client, credentials: profile.credentials, acquire: { try await budget.acquire(.urgent) })
         let normal = interval ?? profile.interval ?? 5
         let configuration = TrackerConfiguration(normalInterval: .milliseconds(Int64(normal * 1000)),
-                                                 slowInterval: .milliseconds(Int64((profile.slowInterval ?? max(30, normal)) * 1000)))
+                                                 slowInterval: .milliseconds(Int64((slowInterval ?? profile.slowInterval ?? max(30, normal)) * 1000)))
         let stateDirectory = OutboxStore.defaultDirectory(environment: environment)
         let registry = TrackerRegistry { ref in
-            OrderTracker(client: MintedSource(base: client, broker: broker, userID: ref.userID), orderID: ref.orderID,
+            OrderTracker(client: BudgetedSource(MintedSource(base: client, broker: broker, userID: ref.userID), budget: budget),
+                         orderID: ref.orderID,
                          configuration: configuration, outboxStore: OutboxStore(directory: stateDirectory, orderID: ref.orderID))
         }
         let outcome: Int32
@@ -77,7 +92,8 @@ struct BoardCommand: AsyncParsableCommand {
                 try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
                 let settings = BoardSettings(stuckAfter: stuckAfter * 60, bell: bell, notify: notify, readonly: readonly)
                 outcome = try await Self.screen(registry: registry, contents: contents, settings: settings, ui: ui,
-                                                theme: ui.theme ?? profile.theme, environment: environment)
+                                                theme: ui.theme ?? profile.theme, environment: environment,
+                                                cycle: Self.cycle(registry: registry, budget: budget, configuration: configuration))
             }
         } catch {
             // The HTTP client must be shut down before it goes away, also when the board cannot start.
@@ -86,6 +102,19 @@ struct BoardCommand: AsyncParsableCommand {
         }
         try? await http.shutdown()
         if outcome != 0 { throw ExitCode(outcome) }
+    }
+
+    /// The header's "each order every ~N s": the orders' plans under the budget's current pace.
+    static func cycle(registry: TrackerRegistry, budget: RequestBudget, configuration: TrackerConfiguration)
+        -> @Sendable () async -> String {
+        {
+            var plans: [PollPlan] = []
+            for tracker in registry.all { plans.append(await tracker.currentPlan) }
+            let stats = await budget.stats()
+            let estimate = RefreshCycle.estimate(plans: plans, configuration: configuration, rate: stats.currentRate)
+            let text = estimate.map { "\($0)" } ?? "nothing to poll"
+            return stats.isSlowed ? text + " (slowed by the server)" : text
+        }
     }
 
     /// The orders file, or standard input for `-`; an unreadable file is one line and exit 2.
@@ -143,7 +172,8 @@ struct BoardCommand: AsyncParsableCommand {
     /// The board on curses.
     @MainActor
     static func screen(registry: TrackerRegistry, contents: OrdersFile.Contents, settings: BoardSettings, ui: DashboardOptions,
-                       theme: String?, environment: [String: String]) async throws -> Int32 {
+                       theme: String?, environment: [String: String],
+                       cycle: @escaping @Sendable () async -> String) async throws -> Int32 {
         let themes = ThemeCycler(environment: environment)
         let (startTheme, warnings) = themes.startingTheme(theme)
         let screen: CursesScreen
@@ -154,7 +184,7 @@ struct BoardCommand: AsyncParsableCommand {
         }
         defer { screen.stop() }
         let program = DeskProgram(registry: registry, orders: contents.orders, loadProblems: contents.problems, settings: settings,
-                                  themes: themes, themeName: startTheme.name, startupWarnings: warnings)
+                                  themes: themes, themeName: startTheme.name, startupWarnings: warnings, cycle: cycle)
         let outcome = await AppLoop(program: program, terminal: screen).run()
         screen.stop()
         if case .signalled(let signal) = outcome { return signal.exitCode }

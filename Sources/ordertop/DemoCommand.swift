@@ -32,6 +32,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "No dashboard: print the base URL, order id and token, then one line per shopper event.")
     var headless = false
 
+    @Option(name: .long, help: ArgumentHelp("How many orders: 1 opens the order's dashboard, more open the board with scripted shoppers on every order.", valueName: "n"))
+    var orders: Int = 1
+
     @OptionGroup var ui: DashboardOptions
 
     var kind: DemoScenarioKind? {
@@ -48,6 +51,10 @@ struct DemoCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535 (0 picks a free port)")
         }
+        guard (1...2000).contains(orders) else { throw ValidationError("--orders must be between 1 and 2000") }
+        if orders > 1, headless {
+            throw ValidationError("--headless shows one order; for many without a screen use `ordertop sandbox simulate --serve --orders N`")
+        }
     }
 
     func run() async throws {
@@ -55,6 +62,10 @@ struct DemoCommand: AsyncParsableCommand {
         let seed = seed ?? UInt64.random(in: 1...99_999)
         let out = DemoOutput()
         let environment = ProcessInfo.processInfo.environment
+        if orders > 1 {
+            try await DemoDesk.run(orders: orders, speed: speed, seed: seed, port: port, ui: ui)
+            return
+        }
         if !headless {
             // The dashboard owns the terminal: the in-process sandbox and the shopper log to a file instead.
             try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
