@@ -32,7 +32,8 @@ public func reduceBoard(_ state: inout BoardState, _ action: BoardAction) -> [Bo
         BoardReducer.say(Text.sanitize(first) + more, severity: .warning, sticky: true, &state)
         return []
     case .cycle(let text):
-        state.cycle = Text.sanitize(text)
+        // An empty text means no estimate yet: the header leaves the part out.
+        state.cycle = text.isEmpty ? nil : Text.sanitize(text)
         return []
     case .notice(let notice):
         BoardReducer.say(Text.sanitize(notice.text), severity: notice.severity, sticky: notice.severity == .error, &state)

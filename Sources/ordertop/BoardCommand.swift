@@ -112,7 +112,7 @@ struct BoardCommand: AsyncParsableCommand {
             for tracker in registry.all { plans.append(await tracker.currentPlan) }
             let stats = await budget.stats()
             let estimate = RefreshCycle.estimate(plans: plans, configuration: configuration, rate: stats.currentRate)
-            let text = estimate.map { "\($0)" } ?? "nothing to poll"
+            let text = estimate.map { "\($0)" } ?? ""
             return stats.isSlowed ? text + " (slowed by the server)" : text
         }
     }

@@ -40,12 +40,15 @@ extension EndToEnd {
                 let command = "env XDG_STATE_HOME=\(dir.path) XDG_CONFIG_HOME=\(dir.path) TERM=tmux-256color \(binary) board --base-url \(server.baseURL) --orders \(file.path) --interval 0.3; echo EXIT=$?; stty -a > \(stty); echo STTY-DONE; sleep 60"
                 try tmux.start(command, width: 120, height: 30)
 
-                let board = try tmux.waitForScreen("three rows") { screen in
-                    screen.contains("3 orders") && ids.allSatisfy { screen.contains(String($0.suffix(7))) } && screen.contains("picking")
+                func rows(_ screen: String) -> [Substring] {
+                    screen.split(separator: "\n").filter { line in ids.contains { line.contains(String($0.suffix(7))) } }
+                }
+                // The order with an unread question needs a person, so it comes first once its chat is read.
+                let board = try tmux.waitForScreen("three rows, the question first") { screen in
+                    screen.contains("3 orders") && screen.contains("1 need") && rows(screen).count == 3
+                        && rows(screen).first?.contains(String(ids[2].suffix(7))) == true
                 }
                 #expect(board.contains("orders.txt:2:"), "the bad line is reported with its number")
-                let rows = board.split(separator: "\n").filter { line in ids.contains { line.contains(String($0.suffix(7))) } }
-                #expect(rows.first?.contains(String(ids[2].suffix(7))) == true, "the order with an unread question comes first")
 
                 // A filter narrows the rows.
                 try tmux.keys("/")
