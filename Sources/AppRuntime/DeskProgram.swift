@@ -27,8 +27,8 @@ public struct DeskProgram: ScreenProgram {
     }
 
     let registry: TrackerRegistry
-    let orders: [OrderRef]
-    let loadProblems: [String]
+    /// The orders as they become known: a file's at once, a pipe's line by line.
+    let arriving: AsyncStream<OrdersFile.Contents>
     let settings: BoardSettings
     let themes: ThemeCycler
     let themeName: String
@@ -36,12 +36,11 @@ public struct DeskProgram: ScreenProgram {
     /// The header's "each order every ~N s", from the request budget.
     let cycle: (@Sendable () async -> String)?
 
-    public init(registry: TrackerRegistry, orders: [OrderRef], loadProblems: [String] = [], settings: BoardSettings,
+    public init(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>, settings: BoardSettings,
                 themes: ThemeCycler, themeName: String, startupWarnings: [String] = [],
                 cycle: (@Sendable () async -> String)? = nil) {
         self.registry = registry
-        self.orders = orders
-        self.loadProblems = loadProblems
+        self.arriving = arriving
         self.settings = settings
         self.themes = themes
         self.themeName = themeName
@@ -162,19 +161,28 @@ public struct DeskProgram: ScreenProgram {
 
     public func feed(_ inbox: Inbox<Action>) async {
         registry.connect { orderID, event in inbox.send(.tracker(orderID: orderID, event)) }
-        guard let cycle else { return }
-        // The refresh cycle changes with the budget and the orders' phases; a few seconds is fresh enough.
-        while !Task.isCancelled {
-            inbox.send(.board(.cycle(await cycle())))
-            try? await Task.sleep(for: .seconds(3))
+        let registry = registry, arriving = arriving, cycle = cycle
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await chunk in arriving {
+                    let added = await registry.add(chunk.orders)
+                    if !added.isEmpty { inbox.send(.board(.ordersAdded(added))) }
+                    if !chunk.problems.isEmpty { inbox.send(.board(.orderLoadProblems(chunk.problems))) }
+                }
+            }
+            guard let cycle else { return }
+            group.addTask {
+                // The refresh cycle changes with the budget and the orders' phases; a few seconds is fresh enough.
+                while !Task.isCancelled {
+                    inbox.send(.board(.cycle(await cycle())))
+                    try? await Task.sleep(for: .seconds(3))
+                }
+            }
         }
     }
 
     public func start(_ inbox: Inbox<Action>) async {
-        inbox.send(.board(.ordersAdded(orders)))
-        if !loadProblems.isEmpty { inbox.send(.board(.orderLoadProblems(loadProblems))) }
         for warning in startupWarnings { inbox.send(.board(.notice(.warning(warning)))) }
-        await registry.add(orders)
     }
 
     public func stop() async { await registry.stopAll() }

@@ -68,7 +68,7 @@ struct BoardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let contents = try Self.readOrders(orders)
+        let arriving = try OrdersInput.open(orders, needsTerminal: !plain)
         let profile = try profileOptions.resolve(environment: environment)
         let http = ConnectClient.makeHTTPClient()
         let client = ConnectClient(baseURL: profile.baseURL, httpClient: http)
@@ -87,11 +87,11 @@ struct BoardCommand: AsyncParsableCommand {
         let outcome: Int32
         do {
             if plain {
-                outcome = await Self.plain(registry: registry, contents: contents)
+                outcome = await Self.plain(registry: registry, arriving: arriving)
             } else {
                 try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
                 let settings = BoardSettings(stuckAfter: stuckAfter * 60, bell: bell, notify: notify, readonly: readonly)
-                outcome = try await Self.screen(registry: registry, contents: contents, settings: settings, ui: ui,
+                outcome = try await Self.screen(registry: registry, arriving: arriving, settings: settings, ui: ui,
                                                 theme: ui.theme ?? profile.theme, environment: environment,
                                                 cycle: Self.cycle(registry: registry, budget: budget, configuration: configuration))
             }
@@ -117,61 +117,54 @@ struct BoardCommand: AsyncParsableCommand {
         }
     }
 
-    /// The orders file, or standard input for `-`; an unreadable file is one line and exit 2.
-    static func readOrders(_ path: String) throws -> OrdersFile.Contents {
-        let name = path == "-" ? "stdin" : path
-        let data: Data?
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            data = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath)
-        }
-        guard let data else { throw CommandFailure.config("cannot read the orders file \(name): it does not exist or is not readable") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure.config("the orders file \(name) is not UTF-8 text")
-        }
-        return OrdersFile.parse(text, name: name)
-    }
-
-    /// One line per change, each starting with the order id, until every order ends or Ctrl-C.
-    static func plain(registry: TrackerRegistry, contents: OrdersFile.Contents) async -> Int32 {
-        for problem in contents.problems { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
-        guard !contents.orders.isEmpty else {
-            FileHandle.standardError.write(Data("error: no orders to follow\n".utf8))
-            return 2
-        }
+    /// One line per change, each starting with the order id, until every order ends or Ctrl-C. Orders on a
+    /// pipe are followed as they arrive; the run ends once the input has ended and so has every order.
+    static func plain(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>) async -> Int32 {
+        enum News { case added(Int), ended(String), inputDone, signal }
+        let (news, post) = AsyncStream.makeStream(of: News.self)
         let formatter = BoardPlainFormatter(timeZone: .current)
-        let (finishes, finished) = AsyncStream<String>.makeStream()
         registry.connect { orderID, event in
             FileHandle.standardOutput.write(Data((formatter.line(orderID: orderID, event: event, at: Date()) + "\n").utf8))
-            if case .finished = event { finished.yield(orderID) }
-            if case .connection(.order, .notFound) = event { finished.yield(orderID) }
+            if case .finished = event { post.yield(.ended(orderID)) }
+            if case .connection(.order, .notFound) = event { post.yield(.ended(orderID)) }
         }
-        await registry.add(contents.orders)
-        let signal = Task { await DemoSignals.next() }
-        let done = Task {
-            var ended = Set<String>()
-            for await orderID in finishes {
-                ended.insert(orderID)
-                if ended.count >= contents.orders.count { return }
+        let reader = Task {
+            for await chunk in arriving {
+                for problem in chunk.problems { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
+                post.yield(.added(await registry.add(chunk.orders).count))
             }
+            post.yield(.inputDone)
         }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { _ = await signal.value }
-            group.addTask { await done.value }
-            await group.next()
-            group.cancelAll()
+        let signal = Task {
+            _ = await DemoSignals.next()
+            post.yield(.signal)
         }
+        var followed = 0, inputDone = false, code: Int32 = 0
+        var ended = Set<String>()
+        loop: for await item in news {
+            switch item {
+            case .added(let count): followed += count
+            case .ended(let orderID): ended.insert(orderID)
+            case .inputDone: inputDone = true
+            case .signal: break loop
+            }
+            if inputDone, followed == 0 {
+                FileHandle.standardError.write(Data("error: no orders to follow\n".utf8))
+                code = 2
+                break
+            }
+            if inputDone, ended.count >= followed { break }
+        }
+        reader.cancel()
         signal.cancel()
-        done.cancel()
-        finished.finish()
+        post.finish()
         await registry.stopAll()
-        return 0
+        return code
     }
 
     /// The board on curses.
     @MainActor
-    static func screen(registry: TrackerRegistry, contents: OrdersFile.Contents, settings: BoardSettings, ui: DashboardOptions,
+    static func screen(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>, settings: BoardSettings, ui: DashboardOptions,
                        theme: String?, environment: [String: String],
                        cycle: @escaping @Sendable () async -> String) async throws -> Int32 {
         let themes = ThemeCycler(environment: environment)
@@ -183,7 +176,7 @@ struct BoardCommand: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         defer { screen.stop() }
-        let program = DeskProgram(registry: registry, orders: contents.orders, loadProblems: contents.problems, settings: settings,
+        let program = DeskProgram(registry: registry, arriving: arriving, settings: settings,
                                   themes: themes, themeName: startTheme.name, startupWarnings: warnings, cycle: cycle)
         let outcome = await AppLoop(program: program, terminal: screen).run()
         screen.stop()

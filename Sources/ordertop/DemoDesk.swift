@@ -23,8 +23,11 @@ enum DemoDesk {
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ordertop-demo-\(UUID().uuidString).txt")
         // The board reads the orders as a person's file would be read, so the demo shows the real path.
-        let lines = await simulation.orders.map(\.ordersFileLine).joined(separator: "\n") + "\n"
-        FileManager.default.createFile(atPath: file.path, contents: Data(lines.utf8), attributes: [.posixPermissions: 0o600])
+        let lines = simulation.orders.map(\.ordersFileLine).joined(separator: "\n") + "\n"
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(lines.utf8), attributes: [.posixPermissions: 0o600]) else {
+            await finish(simulation, server, file)
+            throw DemoFailure("cannot write the demo's orders to \(file.path)")
+        }
         // Poll in step with the timeline, so that even a fast demo shows every state.
         let interval = min(1.0, max(0.1, 1.0 / speed))
         var arguments = ["--orders", file.path, "--profile", "sandbox", "--base-url", server.baseURL,
@@ -33,7 +36,7 @@ enum DemoDesk {
         if ui.noMouse { arguments.append("--no-mouse") }
         if let logFile = ui.logFile { arguments += ["--log-file", logFile] }
         do {
-            var board = try BoardCommand.parse(arguments)
+            let board = try BoardCommand.parse(arguments)
             try await board.run()
         } catch {
             await finish(simulation, server, file)

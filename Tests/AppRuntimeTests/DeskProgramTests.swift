@@ -21,7 +21,8 @@ extension RuntimeTests {
                 return OrderTracker(client: sources[index], orderID: ref.orderID, clock: TestClock(), now: { fixedNow })
             }
             let themes = ThemeCycler(loader: ThemeLoader(searchPaths: []), noColor: false)
-            let program = DeskProgram(registry: registry, orders: refs, loadProblems: ["orders.txt:2: expected USER_ID ORDER_ID (2 fields), got 1"],
+            let contents = OrdersFile.Contents(orders: refs, problems: ["orders.txt:2: expected USER_ID ORDER_ID (2 fields), got 1"])
+            let program = DeskProgram(registry: registry, arriving: AsyncStream { $0.yield(contents); $0.finish() },
                                       settings: BoardSettings(bell: bell, readonly: readonly), themes: themes, themeName: "default")
             return (program, sources, MemoryTerminal(size: Size(width: 120, height: 30)))
         }

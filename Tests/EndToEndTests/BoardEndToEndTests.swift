@@ -76,5 +76,46 @@ extension EndToEnd {
             }
             await server.stop()
         }
+
+        @Test("--orders - follows orders piped in line by line while the keys still come from the terminal")
+        func ordersFromAPipe() async throws {
+            let binary = try Tmux.binary()
+            let server = try await SandboxServer.start(SandboxConfiguration(port: 0))
+            let tmux = Tmux()
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ordertop-pipe-\(UUID().uuidString)")
+            defer {
+                tmux.kill()
+                try? FileManager.default.removeItem(at: dir)
+            }
+            do {
+                let admin = try await ConnectClient(baseURL: server.baseURL).withClientToken()
+                var ids: [String] = []
+                for n in 1...2 {
+                    ids.append(try await admin.createOrder(CreateOrderRequest(userID: "pipe-user-\(n)")).id.value)
+                }
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                // The second order comes 2 s after the first, on a pipe that stays open for a while, as from a simulator.
+                let feed = "echo pipe-user-1 \(ids[0]); sleep 2; echo pipe-user-2 \(ids[1]); sleep 30"
+                let command = "(\(feed)) | env XDG_STATE_HOME=\(dir.path) XDG_CONFIG_HOME=\(dir.path) TERM=tmux-256color \(binary) board --base-url \(server.baseURL) --orders - --interval 0.3; echo EXIT=$?; sleep 60"
+                try tmux.start(command, width: 120, height: 20)
+                try tmux.waitForScreen("the first order") { $0.contains("1 orders") || $0.contains("1 order") }
+                try tmux.waitForScreen("the second order, while the pipe is still open") { $0.contains("2 orders") }
+                try tmux.keys("Enter")
+                try tmux.waitForScreen("keys reach the board: a dashboard") { $0.contains("501 Belt Line Rd") }
+                try tmux.keys("Escape", "q")
+                // The shell still waits for the feeding side of the pipe; the board itself ends at once.
+                var running = true
+                for _ in 0..<100 where running {
+                    // Only the ordertop process itself: the shells around it carry the same words.
+                    running = !(try Shell.output("ps -eo comm=,args= | awk '$1 == \"ordertop\"' | grep -F -- '\(server.baseURL)' || true")).isEmpty
+                    if running { try await Task.sleep(for: .milliseconds(100)) }
+                }
+                #expect(!running, "q ended the board")
+            } catch {
+                await server.stop()
+                throw error
+            }
+            await server.stop()
+        }
     }
 }
