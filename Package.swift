@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "ordertop-bench", dependencies: ["Dashboard", "Board", "CursesTerminal", "OrderTracking", "ConnectModels"]),
         // What the test targets share: a live sandbox with minted tokens, and a fake data source.
         .target(name: "TestSupport", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "Dashboard",
             .product(name: "Clocks", package: "swift-clocks"),
         ], path: "Tests/TestSupport"),
         .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
@@ -75,9 +75,9 @@ let package = Package(
             "OrderTracking", "ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels", "TestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "BoardTests", dependencies: ["Board", "Dashboard", "OrderTracking", "ConnectModels"],
+        .testTarget(name: "BoardTests", dependencies: ["Board", "Dashboard", "OrderTracking", "ConnectModels", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
         .testTarget(name: "AppRuntimeTests", dependencies: [

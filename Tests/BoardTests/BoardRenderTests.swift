@@ -1,6 +1,7 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TestSupport
 import Testing
 @testable import Board
 @testable import Dashboard
@@ -32,7 +33,7 @@ import Testing
         let build = try #require(Self.scenarios.first { $0.0 == parts[0] }?.1)
         let canvas = renderBoard(build(size), size: size)
         #expect(BoardSnapshot.violations(canvas) == [])
-        BoardSnapshot.assertMatches(canvas, named: "board-\(parts[0])-\(size)")
+        BoardSnapshot.store.assertMatches(canvas, named: "board-\(parts[0])-\(size)")
     }
 
     @Test func narrowKeepsIdAndState() {
@@ -43,13 +44,13 @@ import Testing
         let titles = canvas.lines()[1]
         #expect(titles.contains("id") && titles.contains("state"))
         #expect(!titles.contains("dist") && !titles.contains("type"))
-        BoardSnapshot.assertMatches(canvas, named: "board-three-narrow-60x20")
+        BoardSnapshot.store.assertMatches(canvas, named: "board-three-narrow-60x20")
     }
 
     @Test func helpAndFilterLine() throws {
         var state = F.three()
         _ = reduceBoard(&state, .key(.character("?")))
-        BoardSnapshot.assertMatches(renderBoard(state, size: state.size), named: "board-help-80x24")
+        BoardSnapshot.store.assertMatches(renderBoard(state, size: state.size), named: "board-help-80x24")
         _ = reduceBoard(&state, .key(.character("?")))
         _ = reduceBoard(&state, .key(.character("/")))
         for c in "!香港" { _ = reduceBoard(&state, .key(.character(c))) }

@@ -1,56 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Board
 @testable import Dashboard
 
 /// Text snapshots of board frames, stored beside the tests; `ORDERTOP_RECORD=1` records them again.
 enum BoardSnapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-
-    static func text(_ canvas: Canvas) -> String { "size \(canvas.size)\n" + canvas.text + "\n" }
-
-    /// Compares with the stored snapshot; records it (and fails, so a person looks at it) when missing or asked.
-    static func assertMatches(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = directory.appendingPathComponent(name + ".txt")
-        let actual = text(canvas)
-        let record = ProcessInfo.processInfo.environment["ORDERTOP_RECORD"] == "1"
-        guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("Recorded snapshot \(name).txt; check it by eye and run again.", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != actual {
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let firstDiff = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
-            let shown = firstDiff < a.count ? String(a[firstDiff]) : "<missing>"
-            let wanted = firstDiff < e.count ? String(e[firstDiff]) : "<missing>"
-            Issue.record("Snapshot \(name) differs at line \(firstDiff):\n  want: \(wanted)\n  got:  \(shown)", sourceLocation: sourceLocation)
-        }
-    }
+    static let store = SnapshotStore(besideFile: #filePath)
 
     /// Rows that are not exactly the canvas's width, wide graphemes without their second half, control characters.
-    static func violations(_ canvas: Canvas) -> [String] {
-        var problems: [String] = []
-        for y in 0..<canvas.size.height {
-            var cells = 0
-            var x = 0
-            while x < canvas.size.width {
-                guard let cell = canvas[x, y] else { break }
-                if cell.isContinuation { problems.append("orphan continuation at \(x),\(y)"); x += 1; continue }
-                if cell.text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
-                    problems.append("control character at \(x),\(y)")
-                }
-                let w = max(1, CellWidth.of(cell.text))
-                if w == 2, canvas[x + 1, y]?.isContinuation != true { problems.append("wide cell at \(x),\(y) without continuation") }
-                x += w
-                cells += w
-            }
-            if cells != canvas.size.width { problems.append("row \(y) is \(cells) cells, not \(canvas.size.width)") }
-            let line = canvas.lines()[y]
-            if CellWidth.of(line) > canvas.size.width { problems.append("line \(y) is wider than the canvas") }
-        }
-        return problems
-    }
+    static func violations(_ canvas: Canvas) -> [String] { SnapshotStore.cellViolations(canvas) }
 }

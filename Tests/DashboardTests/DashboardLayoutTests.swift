@@ -1,5 +1,6 @@
 import ConnectModels
 import Foundation
+import TestSupport
 import Testing
 @testable import Dashboard
 
@@ -39,7 +40,7 @@ import Testing
         #expect(row == 9)
         #expect(render(state, size: Size(width: 60, height: 15)).text.contains("terminal too small"))
         #expect(!render(state, size: Size(width: 60, height: 16)).text.contains("terminal too small"))
-        Snapshot.assertMatches(render(state, size: Size(width: 40, height: 8)), named: "too-small-40x8")
+        Snapshot.store.assertMatches(render(state, size: Size(width: 40, height: 8)), named: "too-small-40x8")
         #expect(render(state, size: Size(width: 0, height: 0)).cells.isEmpty)
         #expect(render(state, size: Size(width: 1, height: 1)).lines() == ["t"])
     }

@@ -32,7 +32,7 @@ struct NoticeHistoryTests {
         _ = reduce(&s, .key(.character("L")))
         #expect(s.showNotices)
         let lines = render(s, size: s.size).lines()
-        let first = try? #require(lines.firstIndex { $0.contains("Message refused: chat closed") })
+        let first = lines.firstIndex { $0.contains("Message refused: chat closed") }
         let second = lines.firstIndex { $0.contains("note 105") }
         #expect(first != nil && second != nil && first! < second!, "newest first")
         let row = lines[first ?? 0]

@@ -1,6 +1,7 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TestSupport
 import Testing
 @testable import Dashboard
 
@@ -18,7 +19,7 @@ import Testing
         _ = reduce(&state, .resize(size))
         let result = renderFrame(state, size: size)
         #expect(Snapshot.violations(result) == [])
-        Snapshot.assertMatches(result.canvas, named: "screen-\(name)-\(size)")
+        Snapshot.store.assertMatches(result.canvas, named: "screen-\(name)-\(size)")
     }
 
     /// The same order with each pane focused at 80x24, where focus decides who gets the room.
@@ -33,7 +34,7 @@ import Testing
         if pane != .timeline {
             for other in others { #expect(result.layout.rects[pane]!.height > result.layout.rects[other]!.height) }
         }
-        Snapshot.assertMatches(result.canvas, named: "focus-\(pane.rawValue)-80x24")
+        Snapshot.store.assertMatches(result.canvas, named: "focus-\(pane.rawValue)-80x24")
     }
 
     @Test func helpOverlayListsDemoKeys() {
@@ -44,7 +45,7 @@ import Testing
         let text = result.canvas.text
         #expect(text.contains("pause / resume the demo"))
         #expect(text.contains("next demo step"))
-        Snapshot.assertMatches(result.canvas, named: "help-demo-120x40")
+        Snapshot.store.assertMatches(result.canvas, named: "help-demo-120x40")
     }
 
     @Test func typingShowsCursorAndCounter() throws {
@@ -60,7 +61,7 @@ import Testing
         // "> " + "Skyr 香 is fine," is 2 + 16 cells (香 takes two).
         #expect(cursor.x == chat.x + 1 + 2 + 16)
         #expect(result.canvas.lines()[cursor.y].contains("22/1000"))
-        Snapshot.assertMatches(result.canvas, named: "typing-120x40")
+        Snapshot.store.assertMatches(result.canvas, named: "typing-120x40")
     }
 
     @Test func quitQuestionShowsInStatusBar() {

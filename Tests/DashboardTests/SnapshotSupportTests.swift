@@ -1,66 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Dashboard
 
 /// Snapshot files and the invariants every rendered frame must keep.
 enum Snapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-
-    /// Text of a canvas as stored: one line per row, trailing spaces removed, and a ruler line that pins the width.
-    static func text(_ canvas: Canvas) -> String {
-        "size \(canvas.size)\n" + canvas.text + "\n"
-    }
-
-    /// Compares with the stored snapshot; records it (and fails, so a person looks at it) when missing or asked.
-    static func assertMatches(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = directory.appendingPathComponent(name + ".txt")
-        let actual = text(canvas)
-        let record = ProcessInfo.processInfo.environment["ORDERTOP_RECORD"] == "1"
-        guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("Recorded snapshot \(name).txt; check it by eye and run again.", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != actual {
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let firstDiff = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
-            let shown = firstDiff < a.count ? String(a[firstDiff]) : "<missing>"
-            let wanted = firstDiff < e.count ? String(e[firstDiff]) : "<missing>"
-            Issue.record("Snapshot \(name) differs at line \(firstDiff):\n  want: \(wanted)\n  got:  \(shown)", sourceLocation: sourceLocation)
-        }
-    }
+    static let store = SnapshotStore(besideFile: #filePath)
 
     /// Problems with a frame: rows not exactly `width` cells, orphan wide halves, control characters, crooked boxes.
     static func violations(_ result: RenderResult, checkBorders: Bool = true) -> [String] {
         let canvas = result.canvas
-        var problems: [String] = []
-        for y in 0..<canvas.size.height {
-            var cells = 0
-            var x = 0
-            while x < canvas.size.width {
-                guard let cell = canvas[x, y] else { break }
-                if cell.isContinuation {
-                    problems.append("orphan continuation at \(x),\(y)")
-                    x += 1
-                    continue
-                }
-                if cell.text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
-                    problems.append("control character at \(x),\(y): \(cell.text.unicodeScalars.map { String($0.value, radix: 16) })")
-                }
-                let w = CellWidth.of(cell.text)
-                if w != Int(cell.width) || w == 0 { problems.append("cell \(x),\(y) '\(cell.text)' is \(w) cells, marked \(cell.width)") }
-                if w == 2 {
-                    if canvas[x + 1, y]?.isContinuation != true { problems.append("wide cell at \(x),\(y) without continuation") }
-                    x += 2
-                } else {
-                    x += 1
-                }
-                cells += max(w, 1)
-            }
-            if cells != canvas.size.width { problems.append("row \(y) is \(cells) cells, not \(canvas.size.width)") }
-        }
+        var problems = SnapshotStore.cellViolations(canvas)
         guard checkBorders else { return problems }
         for (pane, r) in result.layout.rects where r.height >= 3 && r.width >= 3 && pane != .header && pane != .statusBar {
             let corners = [(r.x, r.y, "┌"), (r.maxX - 1, r.y, "┐"), (r.x, r.maxY - 1, "└"), (r.maxX - 1, r.maxY - 1, "┘")]
@@ -94,6 +44,6 @@ enum Snapshot {
 
     @Test func snapshotTextPinsTheSize() {
         let canvas = Canvas(size: Size(width: 3, height: 1))
-        #expect(Snapshot.text(canvas) == "size 3x1\n\n")
+        #expect(SnapshotStore.text(canvas) == "size 3x1\n\n")
     }
 }
