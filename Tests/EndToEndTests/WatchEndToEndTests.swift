@@ -11,27 +11,12 @@ extension EndToEnd {
     struct WatchEndToEndTests {
         @Test("panes show the order, a typed reply reaches the server, resize relays out, SIGTERM restores the terminal")
         func watchSession() async throws {
-            let binary = try Tmux.binary()
-            let server = try await SandboxServer.start(SandboxConfiguration(port: 0))
-            let tmux = Tmux()
-            let stateDir = FileManager.default.temporaryDirectory.appendingPathComponent("ordertop-e2e-\(UUID().uuidString)")
-            defer {
-                tmux.kill()
-                try? FileManager.default.removeItem(at: stateDir)
-            }
-            do {
-                let anonymous = ConnectClient(baseURL: server.baseURL)
-                let admin = try await anonymous.withClientToken()
-                let user = "e2e-user"
-                let token = try await anonymous.mintUserToken(for: user).accessToken
-                let order = try await admin.createOrder(CreateOrderRequest(userID: user, customerName: "Sierra")).id.value
-                let shopper = try await admin.createShopper(CreateShopperRequest(displayName: "Zelma")).id
-                let batch = try await admin.createBatch(CreateBatchRequest(shopperID: shopper, orders: [BatchOrderRef(id: FlexibleID(order))]))
-                _ = try await admin.advanceBatch(batch.id.value) // picking
+            try await PickingOrderScene.run(user: "e2e-user") { scene in
+                let (binary, server, tmux, stateDir) = (scene.binary, scene.server, scene.tmux, scene.stateDir)
+                let (admin, order, shopper, token) = (scene.admin, scene.order, scene.shopper, scene.token)
                 _ = try await admin.shopperSays(orderID: order, body: "Hi, this is Zelma, your shopper.")
                 _ = try await admin.updateShopperItem(shopperID: shopper.value, orderID: order, lineNum: "1", ShopperItemUpdate(status: .found))
 
-                try FileManager.default.createDirectory(at: stateDir, withIntermediateDirectories: true)
                 let sttyFile = stateDir.appendingPathComponent("stty.txt").path
                 let command = "env ORDERTOP_TOKEN=\(token) XDG_STATE_HOME=\(stateDir.path) TERM=tmux-256color \(binary) watch --base-url \(server.baseURL) --order \(order) --interval 0.2; echo EXIT=$?; stty -a > \(sttyFile); echo STTY-DONE; sleep 60"
                 try tmux.start(command, width: 120, height: 40)
@@ -85,11 +70,7 @@ extension EndToEnd {
                 #expect(try tmux.format("#{alternate_on}") == "0", "left the alternate screen")
                 #expect(try tmux.format("#{cursor_flag}") == "1", "the cursor is visible")
                 #expect(try tmux.format("#{mouse_any_flag}") == "0", "mouse reporting is off")
-            } catch {
-                await server.stop()
-                throw error
             }
-            await server.stop()
         }
 
         @Test("without a terminal, watch says so and suggests --plain")

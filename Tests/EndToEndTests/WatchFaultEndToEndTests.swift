@@ -11,24 +11,9 @@ extension EndToEnd {
     struct WatchFaultEndToEndTests {
         @Test("messages typed while replies are dropped and 503s come each reach the server exactly once, none stays queued")
         func exactlyOnceUnderFaults() async throws {
-            let binary = try Tmux.binary()
-            let server = try await SandboxServer.start(SandboxConfiguration(port: 0))
-            let tmux = Tmux()
-            let stateDir = FileManager.default.temporaryDirectory.appendingPathComponent("ordertop-e2e-\(UUID().uuidString)")
-            defer {
-                tmux.kill()
-                try? FileManager.default.removeItem(at: stateDir)
-            }
-            do {
-                let sandbox = ConnectClient(baseURL: server.baseURL)
-                let admin = try await sandbox.withClientToken()
-                let user = "fault-user"
-                let token = try await sandbox.mintUserToken(for: user).accessToken
-                let order = try await admin.createOrder(CreateOrderRequest(userID: user, customerName: "Sierra")).id.value
-                let shopper = try await admin.createShopper(CreateShopperRequest(displayName: "Zelma")).id
-                let batch = try await admin.createBatch(CreateBatchRequest(shopperID: shopper, orders: [BatchOrderRef(id: FlexibleID(order))]))
-                _ = try await admin.advanceBatch(batch.id.value) // picking: the chat is open
-                try FileManager.default.createDirectory(at: stateDir, withIntermediateDirectories: true)
+            try await PickingOrderScene.run(user: "fault-user") { scene in
+                let (binary, server, tmux, stateDir) = (scene.binary, scene.server, scene.tmux, scene.stateDir)
+                let (order, token) = (scene.order, scene.token)
                 let command = "env ORDERTOP_TOKEN=\(token) XDG_STATE_HOME=\(stateDir.path) TERM=tmux-256color \(binary) watch --base-url \(server.baseURL) --order \(order) --interval 0.3; echo EXIT=$?; sleep 60"
                 try tmux.start(command, width: 120, height: 40)
                 try tmux.waitForScreen("the dashboard") { $0.contains("Picking") && $0.contains("Still shopping") }
@@ -65,11 +50,7 @@ extension EndToEnd {
                 #expect(bodies.allSatisfy { b in messages.filter { $0 == b }.count == 1 })
                 try tmux.keys("q")
                 try tmux.waitForScreen("the shell after exit") { $0.contains("EXIT=0") }
-            } catch {
-                await server.stop()
-                throw error
             }
-            await server.stop()
         }
     }
 }
