@@ -48,8 +48,8 @@ extension Reducer {
 
     /// Carries out a command from the keymap; while typing, moving and scrolling act on the chat.
     static func run(_ command: KeyCommand, _ state: inout DashboardState) -> [Effect] {
-        if state.readOnly, [.startTyping, .approve, .reject, .retryFailed].contains(command)
-            || (command == .startTypingInChat && state.focus == .chat && state.readOnly) {
+        if state.readOnly,
+           [.startTyping, .approve, .reject, .retryFailed].contains(command) || (command == .startTypingInChat && state.focus == .chat) {
             say("Read-only: this board does not send messages or answer replacements.", severity: .warning, &state)
             return []
         }
