@@ -20,7 +20,7 @@ extension ConnectClient {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
-        request.headers.add(name: "User-Agent", value: "ordertop")
+        request.headers.add(name: "User-Agent", value: userAgent)
         if authorized, let token {
             request.headers.add(name: "Authorization", value: "Bearer \(token.secret)")
         }

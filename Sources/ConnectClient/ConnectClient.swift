@@ -16,10 +16,12 @@ public struct ConnectClient: Sendable {
     public var timeout: Duration
     /// The largest reply body read; larger ones are an error, not a memory spike.
     public var maxResponseBytes: Int = 8 << 20
+    /// Sent as `User-Agent`; `OrdertopVersion.userAgent(role)` names the part of ordertop that asks.
+    public var userAgent: String
     let http: HTTPClient
 
     public init(baseURL: String, token: BearerToken? = nil, retailerID: String? = nil, timeout: Duration = .seconds(10),
-                httpClient: HTTPClient = .shared) {
+                httpClient: HTTPClient = .shared, userAgent: String = OrdertopVersion.userAgent()) {
         var base = baseURL.trimmingCharacters(in: .whitespacesAndNewlines)
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
@@ -27,6 +29,7 @@ public struct ConnectClient: Sendable {
         self.retailerID = retailerID
         self.timeout = timeout
         self.http = httpClient
+        self.userAgent = userAgent
     }
 
     /// An HTTP client for long-running watchers: a refused or unreachable server fails at once instead of

@@ -50,7 +50,7 @@ public actor LoadSimulation {
                              httpClient: HTTPClient = .shared) async throws -> LoadSimulation {
         guard count >= 1 else { throw LoadSimulationError("the number of orders must be at least 1, not \(count)") }
         guard speed > 0, speed.isFinite else { throw LoadSimulationError("the speed must be a number greater than 0, not \(speed)") }
-        let anonymous = ConnectClient(baseURL: baseURL, httpClient: httpClient)
+        let anonymous = ConnectClient(baseURL: baseURL, httpClient: httpClient, userAgent: OrdertopVersion.userAgent("simulator"))
         let client = anonymous.with(token: try await anonymous.token(.clientCredentials(id: clientID, secret: clientSecret)).bearer)
         var orders: [SimulatedOrder] = [], shoppers: [ScriptedShopper] = []
         for plan in LoadPlan.orders(count: count, seed: seed, speed: speed) {

@@ -39,7 +39,7 @@ public enum ScenarioSetup {
     /// Gets a client token, creates an order of `kind` with the demo basket, and gets the customer's user token.
     public static func createOrder(baseURL: String, clientID: String, clientSecret: String, kind: DemoScenarioKind, seed: UInt64,
                                    place: ScenarioPlace = .collinsville, httpClient: HTTPClient = .shared) async throws -> ScenarioOrder {
-        let anonymous = ConnectClient(baseURL: baseURL, httpClient: httpClient)
+        let anonymous = ConnectClient(baseURL: baseURL, httpClient: httpClient, userAgent: OrdertopVersion.userAgent("simulator"))
         let clientToken = try await anonymous.token(.clientCredentials(id: clientID, secret: clientSecret))
         var rng = ScenarioRandom(seed: seed).derived(3)
         let customerName = rng.pick(customerNames)

@@ -71,7 +71,7 @@ struct BoardCommand: AsyncParsableCommand {
         let arriving = try OrdersInput.open(orders, needsTerminal: !plain)
         let profile = try profileOptions.resolve(environment: environment)
         let http = ConnectClient.makeHTTPClient()
-        let client = ConnectClient(baseURL: profile.baseURL, httpClient: http)
+        let client = ConnectClient(baseURL: profile.baseURL, httpClient: http, userAgent: OrdertopVersion.userAgent("board"))
         // One budget for every order and every token request, so the board never asks more than --max-rps.
         let budget = RequestBudget(maxRequestsPerSecond: maxRps)
         let broker = TokenBroker(issuer: client, credentials: profile.credentials, acquire: { try await budget.acquire(.urgent) })

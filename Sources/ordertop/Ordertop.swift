@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConnectModels
 
 /// The `ordertop` command: a terminal dashboard for a live Instacart Connect order.
 @main
@@ -7,7 +8,7 @@ struct Ordertop: AsyncParsableCommand {
         commandName: "ordertop",
         abstract: "A terminal dashboard for a live Instacart Connect order, with a local development server.",
         discussion: "With no subcommand, ordertop runs the demo.",
-        version: "0.1.0",
+        version: OrdertopVersion.current,
         subcommands: [DemoCommand.self, WatchCommand.self, BoardCommand.self, ProfilesCommand.self, SandboxCommand.self, ThemesCommand.self],
         defaultSubcommand: DemoCommand.self
     )

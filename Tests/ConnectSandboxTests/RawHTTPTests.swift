@@ -69,13 +69,13 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("ordertop-access-\(UUID().uuidString).log").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try await withSandbox(SandboxConfiguration(accessLogPath: path)) { sandbox in
-            _ = try await sandbox.raw(.GET, "/v2/post_checkout/orders/x?secret=1")
+            _ = try await sandbox.raw(.GET, "/v2/post_checkout/orders/x?secret=1", headers: [("User-Agent", "ordertop/test (board)")])
         }
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2) // the token call of withSandbox, then the GET
         for line in lines {
             let object = json(Data(line.utf8))
-            #expect(Set(object.keys) == ["time", "method", "path", "status", "duration_ms"])
+            #expect(Set(object.keys) == ["time", "method", "path", "status", "duration_ms", "agent"])
             #expect(object["duration_ms"] is Double || object["duration_ms"] is Int)
             let time = object["time"] as? String ?? ""
             #expect(time.contains("."), "milliseconds in \(time)")
@@ -85,6 +85,9 @@ import Testing
         #expect(last["method"] as? String == "GET")
         #expect(last["path"] as? String == "/v2/post_checkout/orders/x")
         #expect(last["status"] as? Int == 401)
+        #expect(last["agent"] as? String == "ordertop/test (board)")
+        // The harness's token call goes through ConnectClient, which names ordertop and its version.
+        #expect((json(Data(lines[0].utf8))["agent"] as? String)?.hasPrefix("ordertop/\(OrdertopVersion.current)") == true)
     }
 
     @Test func faultsFromSwift() async throws {

@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Appends one JSON object per request to a file: time, method, path, status, duration_ms.
+/// Appends one JSON object per request to a file: time (when the request arrived), method, path, status, duration_ms
+/// and agent (the `User-Agent`, so one client's requests can be told from another's).
 public actor AccessLog {
     private let handle: FileHandle
 
@@ -17,7 +18,7 @@ public actor AccessLog {
         self.handle = handle
     }
 
-    func write(time: Date, method: String, path: String, status: Int, duration: Duration) {
+    func write(time: Date, method: String, path: String, status: Int, duration: Duration, agent: String) {
         let ms = (duration.secondsDouble * 1_000_000).rounded() / 1000
         let stamp = time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         // Keys in a fixed, readable order; values through the encoder so paths are escaped properly.
@@ -25,7 +26,7 @@ public actor AccessLog {
         encoder.outputFormatting = [.withoutEscapingSlashes]
         func quoted(_ text: String) -> String { (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\"" }
         let text = "{\"time\":\(quoted(stamp)),\"method\":\(quoted(method)),\"path\":\(quoted(path)),"
-            + "\"status\":\(status),\"duration_ms\":\(ms)}\n"
+            + "\"status\":\(status),\"duration_ms\":\(ms),\"agent\":\(quoted(agent))}\n"
         let data = Data(text.utf8)
         handle.write(data)
     }
@@ -39,13 +40,14 @@ struct AccessLogMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let time = Date()
+        let agent = request.headers[.userAgent] ?? ""
         do {
             let response = try await next(request, context)
             await log.write(time: time, method: request.method.rawValue, path: request.uri.path, status: Int(response.status.code),
-                            duration: ContinuousClock.now - start)
+                            duration: ContinuousClock.now - start, agent: agent)
             return response
         } catch {
-            await log.write(time: time, method: request.method.rawValue, path: request.uri.path, status: 500, duration: ContinuousClock.now - start)
+            await log.write(time: time, method: request.method.rawValue, path: request.uri.path, status: 500, duration: ContinuousClock.now - start, agent: agent)
             throw error
         }
     }
