@@ -80,6 +80,12 @@ public final class SandboxServer: Sendable {
         let store = SandboxStore(clientID: configuration.clientID, clientSecret: configuration.clientSecret, seed: configuration.seed,
                                  now: configuration.now)
         let accessLog = try configuration.accessLogPath.map { try AccessLog(path: $0) }
+        if let accessLog {
+            await store.observeStateChanges { orderID, state in
+                let time = Date()
+                Task { await accessLog.stateChanged(orderID: orderID, state: state, at: time) }
+            }
+        }
         let router = SandboxRouter.build(store: store, accessLog: accessLog, maxBodyBytes: configuration.maxBodyBytes)
         var logger = Logger(label: "ordertop.sandbox")
         logger.logLevel = configuration.logLevel

@@ -88,6 +88,7 @@ extension SandboxStore {
         let state = Workflow.orderState(batchState: batch.state, type: batch.type)
         for id in batch.orderIDs {
             guard var order = orders[id], order.state != .canceled else { continue }
+            if order.state != state { stateChangeObserver?(id, state.rawValue) }
             order.state = state
             if state == .delivered, order.deliveredAt == nil { order.deliveredAt = now() }
             if state != .delivered { order.deliveredAt = nil }

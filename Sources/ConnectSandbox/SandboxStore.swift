@@ -21,9 +21,16 @@ public actor SandboxStore {
     var links: [String: String] = [:]
     var sessions: Set<String> = []
     var faults: [Fault] = []
+    /// Told of every order that changes workflow state (order id, new state), for the access log.
+    var stateChangeObserver: (@Sendable (String, String) -> Void)?
     var customerIDs: [String: Int] = [:]
     private var usedIDs: Set<String> = []
     private var nextMessageID: Int
+
+    /// Calls `observer` with the order id and the new state whenever an order changes workflow state.
+    func observeStateChanges(_ observer: @escaping @Sendable (String, String) -> Void) {
+        stateChangeObserver = observer
+    }
 
     /// The cookie the widget session lives in.
     public static let sessionCookie = "_instacart_session"

@@ -90,6 +90,30 @@ import Testing
         #expect((json(Data(lines[0].utf8))["agent"] as? String)?.hasPrefix("ordertop/\(OrdertopVersion.current)") == true)
     }
 
+    @Test func accessLogHasALineForEachStateChange() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ordertop-access-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var orderID = ""
+        try await withSandbox(SandboxConfiguration(accessLogPath: path)) { sandbox in
+            orderID = try await sandbox.createOrder()
+            let (_, batch) = try await sandbox.assign(orderID)
+            _ = try await sandbox.client.advanceBatch(batch)
+            _ = try await sandbox.client.advanceBatch(batch, to: "delivering")
+            // The line is written by a task of its own: wait for it, with a bound.
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline, (try? String(contentsOfFile: path, encoding: .utf8))?.contains(#""state":"delivering""#) != true {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        let events = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            .map { json(Data($0.utf8)) }.filter { $0["event"] as? String == "workflow_state" }
+        #expect(events.allSatisfy { $0["order_id"] as? String == orderID && ConnectJSON.parseDate($0["time"] as? String ?? "") != nil })
+        let states = events.compactMap { $0["state"] as? String }
+        #expect(states.count >= 2, "\(states)")
+        #expect(states.last == "delivering")
+        #expect(Set(states).count == states.count, "a state is logged once, when it changes: \(states)")
+    }
+
     @Test func faultsFromSwift() async throws {
         try await withSandbox { sandbox in
             let orderID = try await sandbox.createOrder()
