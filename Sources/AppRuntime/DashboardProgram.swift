@@ -17,13 +17,17 @@ public struct DashboardProgram: ScreenProgram {
     let demo: DemoControls?
     let reloadToken: (@Sendable () -> BearerToken?)?
     let mouseEnabled: Bool
+    /// Set in a replay: how fast recorded time passes (`demo` then holds the replay's pause and jump).
+    let replaySpeed: Double?
+    /// Actions from outside the tracker, such as the replay's "the recording ends here".
+    let news: AsyncStream<Action>?
     let logger: Logger
 
     /// `themeName` is the theme the terminal starts with; `startupWarnings` show in the status bar at once.
     /// `reloadToken` is asked on `r`: a token file may hold a fresh token after a 401.
     public init(tracker: OrderTracker, themes: ThemeCycler, themeName: String, startupWarnings: [String] = [],
                 demo: DemoControls? = nil, reloadToken: (@Sendable () -> BearerToken?)? = nil, mouseEnabled: Bool = true,
-                logger: Logger = Logger(label: "ordertop.watch")) {
+                replaySpeed: Double? = nil, news: AsyncStream<Action>? = nil, logger: Logger = Logger(label: "ordertop.watch")) {
         self.tracker = tracker
         self.themes = themes
         self.themeName = themeName
@@ -31,11 +35,17 @@ public struct DashboardProgram: ScreenProgram {
         self.demo = demo
         self.reloadToken = reloadToken
         self.mouseEnabled = mouseEnabled
+        self.replaySpeed = replaySpeed
+        self.news = news
         self.logger = logger
     }
 
     public func initialState(size: Size, now: Date) -> DashboardState {
-        DashboardState(now: now, size: size, themeName: themeName, isDemo: demo != nil, mouseEnabled: mouseEnabled)
+        var state = DashboardState(now: now, size: size, themeName: themeName, isDemo: demo != nil && replaySpeed == nil,
+                                   mouseEnabled: mouseEnabled)
+        state.replaySpeed = replaySpeed
+        state.readOnly = replaySpeed != nil
+        return state
     }
 
     public func reduce(_ state: inout DashboardState, _ action: Action) -> [Effect] { Dashboard.reduce(&state, action) }
@@ -50,12 +60,19 @@ public struct DashboardProgram: ScreenProgram {
     public func tick(_ now: Date) -> Action { .tick(now) }
 
     public func feed(_ inbox: Inbox<Action>) async {
-        let formatter = PlainEventFormatter(timeZone: .current)
-        for await event in tracker.events {
-            inbox.send(.tracker(event))
-            switch event {
-            case .connection, .notice, .finished, .order: logger.info("\(formatter.describeForLog(event))")
-            default: break
+        await withTaskGroup(of: Void.self) { group in
+            if let news {
+                group.addTask { for await action in news { inbox.send(action) } }
+            }
+            group.addTask {
+                let formatter = PlainEventFormatter(timeZone: .current)
+                for await event in tracker.events {
+                    inbox.send(.tracker(event))
+                    switch event {
+                    case .connection, .notice, .finished, .order: logger.info("\(formatter.describeForLog(event))")
+                    default: break
+                    }
+                }
             }
         }
     }

@@ -35,10 +35,16 @@ public struct DeskProgram: ScreenProgram {
     let startupWarnings: [String]
     /// The header's "each order every ~N s", from the request budget.
     let cycle: (@Sendable () async -> String)?
+    /// In a replay: pause and jump on the recording's clock.
+    let playback: DemoControls?
+    /// Actions from outside the trackers, such as the replay's "the recording ends here".
+    let news: AsyncStream<Action>?
 
     public init(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>, settings: BoardSettings,
                 themes: ThemeCycler, themeName: String, startupWarnings: [String] = [],
-                cycle: (@Sendable () async -> String)? = nil) {
+                cycle: (@Sendable () async -> String)? = nil, playback: DemoControls? = nil, news: AsyncStream<Action>? = nil) {
+        self.playback = playback
+        self.news = news
         self.registry = registry
         self.arriving = arriving
         self.settings = settings
@@ -73,6 +79,8 @@ public struct DeskProgram: ScreenProgram {
             state.latest.record(event, for: orderID)
             return board(&state, .tracker(orderID: orderID, event)) + reduceDashboard(&state, orderID, .tracker(event))
         case .dashboard(let orderID, let action):
+            // Pausing the replay from an order's dashboard pauses the board's clock too: there is one.
+            if case .demoPaused(let paused) = action { _ = board(&state, .replayPaused(paused)) }
             return reduceDashboard(&state, orderID, action)
         case .resize(let size):
             var effects = board(&state, .resize(size))
@@ -119,6 +127,8 @@ public struct DeskProgram: ScreenProgram {
     private func open(_ orderID: String, in state: DeskState) -> DashboardState {
         var dashboard = DashboardState(now: state.board.now, size: state.board.size, themeName: themeName)
         dashboard.readOnly = settings.readonly
+        dashboard.replaySpeed = settings.replaySpeed
+        if state.board.replayPaused { _ = Dashboard.reduce(&dashboard, .demoPaused(true)) }
         for event in state.latest.replay(orderID) { _ = Dashboard.reduce(&dashboard, .tracker(event)) }
         return dashboard
     }
@@ -141,12 +151,18 @@ public struct DeskProgram: ScreenProgram {
             return .alert(bell: false, notification: text)
         case .board(.repaint):
             return .repaint
+        case .board(.toggleReplayPause):
+            guard let playback else { return .none }
+            return .background { .board(.replayPaused(await playback.togglePause())) }
+        case .board(.nextReplayChange):
+            guard let playback else { return .none }
+            return .background { await playback.nextStep(); return nil }
         case .dashboard(let orderID, let effect):
             guard let tracker = registry.tracker(orderID), let dashboard = state.drilled?.dashboard else { return .none }
             if settings.readonly, Self.writes(effect) {
                 return .dispatch(.dashboard(orderID: orderID, .effectFailed(effect, reason: "the board is read-only (--readonly)")))
             }
-            return DashboardEffects(tracker: tracker, themes: themes).interpret(effect, in: dashboard)
+            return DashboardEffects(tracker: tracker, themes: themes, demo: playback).interpret(effect, in: dashboard)
                 .map { .dashboard(orderID: orderID, $0) }
         }
     }
@@ -161,8 +177,11 @@ public struct DeskProgram: ScreenProgram {
 
     public func feed(_ inbox: Inbox<Action>) async {
         registry.connect { orderID, event in inbox.send(.tracker(orderID: orderID, event)) }
-        let registry = registry, arriving = arriving, cycle = cycle
+        let registry = registry, arriving = arriving, cycle = cycle, news = news
         await withTaskGroup(of: Void.self) { group in
+            if let news {
+                group.addTask { for await action in news { inbox.send(action) } }
+            }
             group.addTask {
                 for await chunk in arriving {
                     let added = await registry.add(chunk.orders)

@@ -17,6 +17,8 @@ public enum BoardAction: Hashable, Sendable {
     case cycle(String)
     /// Something for the status line from the host, such as an order that could not be added.
     case notice(Notice)
+    /// The replay's clock stopped (true) or goes again.
+    case replayPaused(Bool)
 }
 
 /// Work the board asks its host to do; the reducer never does it itself.
@@ -32,6 +34,10 @@ public enum BoardEffect: Hashable, Sendable {
     case notify(String)
     /// Forget what the terminal shows and draw it all again (Ctrl-L).
     case repaint
+    /// In a replay: pause or resume the recording's clock (space).
+    case toggleReplayPause
+    /// In a replay: jump to the next change in the recording (n).
+    case nextReplayChange
 }
 
 /// What the line at the bottom is taking typed text for.

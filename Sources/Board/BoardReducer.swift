@@ -38,6 +38,9 @@ public func reduceBoard(_ state: inout BoardState, _ action: BoardAction) -> [Bo
     case .notice(let notice):
         BoardReducer.say(Text.sanitize(notice.text), severity: notice.severity, sticky: notice.severity == .error, &state)
         return []
+    case .replayPaused(let paused):
+        state.replayPaused = paused
+        return []
     }
 }
 

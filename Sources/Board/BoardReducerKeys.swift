@@ -36,6 +36,10 @@ extension BoardReducer {
         case .character("/"):
             state.inputMode = .filter
             state.input = InputLine(text: state.filter.text, isEditing: true)
+        case .character(" ") where state.settings.replaySpeed != nil: return [.toggleReplayPause]
+        case .character("n") where state.settings.replaySpeed != nil: return [.nextReplayChange]
+        case .character("o") where state.settings.replaySpeed != nil:
+            say("A replay shows the recorded orders; it adds none.", severity: .warning, &state)
         case .character("o"):
             state.inputMode = .addOrder
             state.input = InputLine(isEditing: true)

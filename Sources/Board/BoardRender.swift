@@ -41,12 +41,15 @@ enum BoardRender {
         // Each part with how much it matters: on a narrow terminal the least important go first, whole.
         // The brief's header is wider than 80 cells; below 100 the program's name gives way to what it says.
         var parts: [(text: String, keep: Int)] = [(width >= 100 ? "ordertop board" : "board", 9), (counted, 8)]
+        if let speed = state.settings.replaySpeed {
+            parts.insert((ReplayLabel.text(now: state.now, timeZone: state.timeZone, speed: speed, paused: state.replayPaused), 10), at: 1)
+        }
         if state.visible.count != count { parts.append(("\(state.visible.count) shown", 2)) }
         parts.append(("sort: \(state.sort.rawValue)", 4))
         if let cycle = state.cycle { parts.append((cycle, 5)) }
         if !state.filter.isEmpty { parts.append(("filter: \(state.filter.text)", 6)) }
         if !state.showFinished { parts.append(("finished hidden", 3)) }
-        if state.settings.readonly { parts.append(("read-only", 7)) }
+        if state.settings.readonly, state.settings.replaySpeed == nil { parts.append(("read-only", 7)) }
         func text() -> String { " " + parts.map(\.text).joined(separator: " · ") }
         while CellWidth.of(text()) > width, parts.count > 2, let least = parts.indices.min(by: { parts[$0].keep < parts[$1].keep }) {
             parts.remove(at: least)
@@ -128,6 +131,9 @@ enum BoardRender {
     }
 
     static func hints(_ state: BoardState) -> String {
+        if state.settings.replaySpeed != nil {
+            return "replay, nothing is sent · ⏎ open · / filter · s sort · f finished · space pause · n next change · ? help · q quit"
+        }
         let keys = "⏎ open · / filter · s sort · f finished · o add · ? help · q quit"
         return state.settings.readonly ? "read-only · " + keys : keys
     }

@@ -91,13 +91,18 @@ public struct BoardSettings: Hashable, Sendable {
     public var notify: Bool
     /// No chat sending and no replacement decisions; the board says so.
     public var readonly: Bool
+    /// Set when replaying a board's recording: how fast recorded time passes. Nothing is sent and no order is added;
+    /// space pauses and n jumps to the next change.
+    public var replaySpeed: Double?
 
     public static let defaultStuckAfter: TimeInterval = 20 * 60
 
-    public init(stuckAfter: TimeInterval = defaultStuckAfter, bell: Bool = false, notify: Bool = false, readonly: Bool = false) {
+    public init(stuckAfter: TimeInterval = defaultStuckAfter, bell: Bool = false, notify: Bool = false, readonly: Bool = false,
+                replaySpeed: Double? = nil) {
         self.stuckAfter = stuckAfter
         self.bell = bell
         self.notify = notify
-        self.readonly = readonly
+        self.readonly = readonly || replaySpeed != nil
+        self.replaySpeed = replaySpeed
     }
 }

@@ -38,6 +38,10 @@ public struct BoardState: Hashable, Sendable {
     public internal(set) var size: Size
     /// The scheduler's refresh cycle in words, once it has said.
     public internal(set) var cycle: String?
+    /// In a replay: the recording's clock stands still.
+    public internal(set) var replayPaused = false
+    /// For clock times in the header (a replay's recorded time).
+    public var timeZone: TimeZone = .current
     public var settings: BoardSettings
 
     public init(now: Date, size: Size = Size(width: 80, height: 24), settings: BoardSettings = BoardSettings()) {

@@ -71,7 +71,11 @@ public struct DashboardState: Hashable, Sendable {
     // MARK: Settings.
     public var themeName: String
     public var isDemo: Bool
+    /// Paused: the demo's shopper, or the replay's clock.
     public internal(set) var demoPaused = false
+    /// Set when replaying a recording (`ordertop replay`): how fast recorded time passes. The header then shows the
+    /// recorded time, nothing is sent, and space and n pause and jump as in the demo.
+    public var replaySpeed: Double?
     public var mouseEnabled: Bool
     /// Watching only (`board --readonly`): no chat sending and no replacement decisions.
     public var readOnly = false
@@ -93,6 +97,9 @@ public struct DashboardState: Hashable, Sendable {
     // MARK: Derived facts the reducer and the panes share.
 
     public var workflowState: WorkflowState? { order?.workflowState }
+    public var isReplay: Bool { replaySpeed != nil }
+    /// Space and n are bound: in the demo, and in a replay.
+    public var hasPlaybackKeys: Bool { isDemo || isReplay }
     public var fulfillmentType: FulfillmentType? { order?.fulfillmentType }
     var localTime: LocalTime { LocalTime(timeZone: timeZone) }
 

@@ -6,7 +6,7 @@ extension Reducer {
         if key == .resize { return [] }
         // A key means the person has seen the error the status bar kept for them.
         if state.status?.severity == .error { state.status = nil }
-        if let command = Keymap.command(for: key, in: .always, isDemo: state.isDemo) { return run(command, &state) }
+        if let command = Keymap.command(for: key, in: .always, isDemo: state.hasPlaybackKeys) { return run(command, &state) }
         if state.confirmingQuit {
             state.confirmingQuit = false
             if key == .character("y") || key == .character("Y") { return [.quit] }
@@ -21,7 +21,7 @@ extension Reducer {
         }
         if case .mouse(let event) = key { return mouse(event, &state) }
         let mode: KeyMode = state.input.isEditing ? .typing : .browsing
-        if let command = Keymap.command(for: key, in: mode, isDemo: state.isDemo) { return run(command, &state) }
+        if let command = Keymap.command(for: key, in: mode, isDemo: state.hasPlaybackKeys) { return run(command, &state) }
         if mode == .typing, case .character(let c) = key {
             // A pasted control character or escape would reach the shopper's screen; typed text is sanitized here too.
             for ch in Text.sanitize(String(c)) { state.input.insert(ch) }
@@ -50,7 +50,8 @@ extension Reducer {
     static func run(_ command: KeyCommand, _ state: inout DashboardState) -> [Effect] {
         if state.readOnly,
            [.startTyping, .approve, .reject, .retryFailed].contains(command) || (command == .startTypingInChat && state.focus == .chat) {
-            say("Read-only: this board does not send messages or answer replacements.", severity: .warning, &state)
+            say(state.isReplay ? "Replay: nothing is sent; this is what ordertop saw when it recorded."
+                    : "Read-only: this board does not send messages or answer replacements.", severity: .warning, &state)
             return []
         }
         let pane = state.input.isEditing ? PaneID.chat : state.focus

@@ -23,7 +23,11 @@ enum HeaderPane {
 
     static func titleLine(_ state: DashboardState) -> String {
         var parts = ["ordertop"]
-        if state.isDemo { parts.append(state.demoPaused ? "DEMO (paused)" : "DEMO") }
+        if let speed = state.replaySpeed {
+            parts.append(ReplayLabel.text(now: state.now, timeZone: state.timeZone, speed: speed, paused: state.demoPaused))
+        } else if state.isDemo {
+            parts.append(state.demoPaused ? "DEMO (paused)" : "DEMO")
+        }
         guard let order = state.order else { return (parts + ["waiting for the order…"]).joined(separator: " · ") }
         // The state comes first: it is what people look for, and a narrow header cuts from the right.
         parts.append(order.workflowState.title)

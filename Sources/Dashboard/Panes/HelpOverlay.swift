@@ -1,7 +1,7 @@
 /// A box in the middle of the screen listing every key.
 enum HelpOverlay {
     static func draw(_ state: DashboardState, into canvas: inout Canvas, bounds: Rect) {
-        let entries = KeyHelp.entries(isDemo: state.isDemo)
+        let entries = KeyHelp.entries(isDemo: state.isDemo, isReplay: state.isReplay)
         let keyWidth = entries.map { CellWidth.of($0.keys) }.max() ?? 0
         let textWidth = entries.map { CellWidth.of($0.action) }.max() ?? 0
         let width = min(bounds.width, keyWidth + textWidth + 7)
