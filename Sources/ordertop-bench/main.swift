@@ -7,6 +7,7 @@ import Foundation
 import OrderTracking
 
 let arguments = CommandLine.arguments
+if arguments.dropFirst().first == "load-report" { exit(LoadReport.run(arguments: Array(arguments.dropFirst(2)))) }
 let frames = arguments.firstIndex(of: "--frames").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 400
 let size = Size(width: 200, height: 60)
 
