@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // The data and its rules: Codable types, no networking.
         .target(name: "ConnectModels"),
+        // HAR files: the model, redaction, the atomic writer and reader, the recorder. No networking.
+        .target(name: "Recording", dependencies: ["ConnectModels"]),
         .target(name: "ConnectClient", dependencies: [
             "ConnectModels",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -51,7 +53,7 @@ let package = Package(
         ]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard", "AppRuntime"]),
         .executableTarget(name: "ordertop", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal", "Profiles",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal", "Profiles", "Recording",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -64,6 +66,10 @@ let package = Package(
         .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
         .testTarget(name: "ConnectClientTests", dependencies: [
             "ConnectClient", "ConnectModels", "TestSupport",
+            .product(name: "Clocks", package: "swift-clocks"),
+        ]),
+        .testTarget(name: "RecordingTests", dependencies: [
+            "Recording", "ConnectClient", "ConnectModels", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ConnectModels"]),
