@@ -23,7 +23,7 @@ let package = Package(
         // HAR files: the model, redaction, the atomic writer and reader, the recorder. No networking.
         .target(name: "Recording", dependencies: ["ConnectModels"]),
         .target(name: "ConnectClient", dependencies: [
-            "ConnectModels",
+            "ConnectModels", "Recording",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .target(name: "ConnectSandbox", dependencies: [
@@ -65,7 +65,7 @@ let package = Package(
         ], path: "Tests/TestSupport"),
         .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
         .testTarget(name: "ConnectClientTests", dependencies: [
-            "ConnectClient", "ConnectModels", "TestSupport",
+            "ConnectClient", "ConnectModels", "Recording", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "RecordingTests", dependencies: [
