@@ -65,7 +65,7 @@ extension ConnectClient {
         } else if lower.contains("remoteconnectionclosed") || lower.contains("connection reset") || lower.contains("eof")
                     || lower.contains("stream ended") {
             reason = "the server closed the connection"
-        } else if lower.contains("responsetoolarge") || lower.contains("toolarge") {
+        } else if lower.contains("responsetoolarge") || lower.contains("toolarge") || lower.contains("toomanybytes") {
             reason = "the reply was too large"
         } else if lower.contains("invalidurl") || lower.contains("emptyhost") || lower.contains("unsupportedscheme") {
             reason = "the URL is not valid"; sent = false

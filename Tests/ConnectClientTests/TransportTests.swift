@@ -165,3 +165,22 @@ struct TransportTests {
         #expect(entries.allSatisfy { $0.request.header("Authorization") == "[redacted]" })
     }
 }
+
+@Suite("HTTPClientTransport against the sandbox")
+struct HTTPTransportTests {
+    @Test("a reply over maxResponseBytes is a transport error that says so")
+    func sizeLimit() async throws {
+        try await withSandbox { sandbox in
+            let orderID = try await sandbox.createOrder(user: "big-user")
+            var user = try await sandbox.user("big-user")
+            user.maxResponseBytes = 64
+            // The body is collected with a limit; NIO's NIOTooManyBytesError is named in words.
+            await #expect(throws: ConnectError.transport(endpoint: "GET /v2/post_checkout/orders/{order_id}/items", baseURL: sandbox.server.baseURL,
+                                                         reason: "the reply was too large", mayHaveBeenSent: true)) {
+                try await user.items(orderID: orderID)
+            }
+            user.maxResponseBytes = 1 << 20
+            #expect(try await user.items(orderID: orderID).count > 0)
+        }
+    }
+}
