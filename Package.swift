@@ -20,8 +20,10 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // The data and its rules: Codable types, no networking.
         .target(name: "ConnectModels"),
+        // HAR files: the model, redaction, the atomic writer and reader, the recorder. No networking.
+        .target(name: "Recording", dependencies: ["ConnectModels"]),
         .target(name: "ConnectClient", dependencies: [
-            "ConnectModels",
+            "ConnectModels", "Recording",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .target(name: "ConnectSandbox", dependencies: [
@@ -51,7 +53,7 @@ let package = Package(
         ]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard", "AppRuntime"]),
         .executableTarget(name: "ordertop", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal", "Profiles",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal", "Profiles", "Recording",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -63,7 +65,11 @@ let package = Package(
         ], path: "Tests/TestSupport"),
         .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
         .testTarget(name: "ConnectClientTests", dependencies: [
-            "ConnectClient", "ConnectModels", "TestSupport",
+            "ConnectClient", "ConnectModels", "Recording", "TestSupport",
+            .product(name: "Clocks", package: "swift-clocks"),
+        ]),
+        .testTarget(name: "RecordingTests", dependencies: [
+            "Recording", "ConnectClient", "ConnectModels", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ConnectModels"]),

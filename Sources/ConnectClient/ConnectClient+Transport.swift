@@ -1,8 +1,7 @@
-import AsyncHTTPClient
 import ConnectModels
 import Foundation
-import NIOCore
 import NIOHTTP1
+import Recording
 
 extension ConnectClient {
     // MARK: - Transport
@@ -17,41 +16,38 @@ extension ConnectClient {
             if value.isEmpty { throw ConnectError.invalidRequest("\(endpoint): \(name) is empty") }
             path = path.replacingOccurrences(of: "{\(name)}", with: Self.escapePathComponent(value))
         }
-        var request = HTTPClientRequest(url: baseURL + path)
-        request.method = method
-        request.headers.add(name: "Accept", value: "application/json")
-        request.headers.add(name: "User-Agent", value: userAgent)
+        var headers = [HARNameValue(name: "Accept", value: "application/json"), HARNameValue(name: "User-Agent", value: userAgent)]
         if authorized, let token {
-            request.headers.add(name: "Authorization", value: "Bearer \(token.secret)")
+            headers.append(HARNameValue(name: "Authorization", value: "Bearer \(token.secret)"))
         }
-        if let retailerID { request.headers.add(name: "X-Retailer-Id", value: retailerID) }
+        if let retailerID { headers.append(HARNameValue(name: "X-Retailer-Id", value: retailerID)) }
+        var data: Data?
         if let body {
-            let data: Data
             do { data = try ConnectJSON.encoder().encode(body) } catch {
                 throw ConnectError.invalidRequest("\(endpoint): could not encode the request: \(error)")
             }
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: data))
+            headers.append(HARNameValue(name: "Content-Type", value: "application/json"))
         }
-        let (status, headers, data) = try await execute(request, endpoint: endpoint, base: baseURL)
-        guard (200..<300).contains(status) else {
-            let errorBody = try? ConnectJSON.decoder().decode(InstacartErrorBody.self, from: data)
-            throw ConnectError.http(endpoint: endpoint, status: status, body: errorBody,
-                                    retryAfter: headers.first(name: "Retry-After").flatMap(Self.parseRetryAfter))
+        let reply = try await execute(OutgoingRequest(method: method.rawValue, url: baseURL + path, headers: headers, body: data,
+                                                      endpoint: endpoint, orderID: params["order_id"], timeout: timeout,
+                                                      maxResponseBytes: maxResponseBytes, baseURL: baseURL))
+        guard (200..<300).contains(reply.status) else {
+            let errorBody = try? ConnectJSON.decoder().decode(InstacartErrorBody.self, from: reply.body)
+            throw ConnectError.http(endpoint: endpoint, status: reply.status, body: errorBody,
+                                    retryAfter: reply.header("Retry-After").flatMap(Self.parseRetryAfter))
         }
-        if let emptyBody, data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return emptyBody }
-        return try ConnectDecoding.decode(Response.self, from: data, endpoint: endpoint)
+        if let emptyBody, reply.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return emptyBody }
+        return try ConnectDecoding.decode(Response.self, from: reply.body, endpoint: endpoint)
     }
 
-    func execute(_ request: HTTPClientRequest, endpoint: String, base: String) async throws -> (Int, HTTPHeaders, Data) {
+    /// Hands the request to the transport; whatever it throws comes out as a `ConnectError`, one it made unchanged.
+    func execute(_ request: OutgoingRequest) async throws -> IncomingReply {
         do {
-            let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
-            let buffer = try await response.body.collect(upTo: maxResponseBytes)
-            return (Int(response.status.code), response.headers, Data(buffer.readableBytesView))
+            return try await transport.execute(request)
         } catch let error as ConnectError {
             throw error
         } catch {
-            throw Self.transportError(error, endpoint: endpoint, base: base)
+            throw Self.transportError(error, endpoint: request.endpoint, base: request.baseURL)
         }
     }
 
@@ -69,7 +65,7 @@ extension ConnectClient {
         } else if lower.contains("remoteconnectionclosed") || lower.contains("connection reset") || lower.contains("eof")
                     || lower.contains("stream ended") {
             reason = "the server closed the connection"
-        } else if lower.contains("responsetoolarge") || lower.contains("toolarge") {
+        } else if lower.contains("responsetoolarge") || lower.contains("toolarge") || lower.contains("toomanybytes") {
             reason = "the reply was too large"
         } else if lower.contains("invalidurl") || lower.contains("emptyhost") || lower.contains("unsupportedscheme") {
             reason = "the URL is not valid"; sent = false

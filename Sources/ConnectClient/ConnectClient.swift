@@ -3,6 +3,7 @@ import ConnectModels
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Recording
 
 /// A client for the Instacart Connect APIs (and the local sandbox), one method per endpoint.
 public struct ConnectClient: Sendable {
@@ -18,18 +19,20 @@ public struct ConnectClient: Sendable {
     public var maxResponseBytes: Int = 8 << 20
     /// Sent as `User-Agent`; `OrdertopVersion.userAgent(role)` names the part of ordertop that asks.
     public var userAgent: String
-    let http: HTTPClient
+    /// What carries the requests: HTTP over `httpClient` unless another transport (a recorder, a replay) was given.
+    public private(set) var transport: any ConnectTransport
 
     public init(baseURL: String, token: BearerToken? = nil, retailerID: String? = nil, timeout: Duration = .seconds(10),
-                httpClient: HTTPClient = .shared, userAgent: String = OrdertopVersion.userAgent()) {
+                httpClient: HTTPClient = .shared, userAgent: String = OrdertopVersion.userAgent(),
+                transport: (any ConnectTransport)? = nil) {
         var base = baseURL.trimmingCharacters(in: .whitespacesAndNewlines)
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.token = token
         self.retailerID = retailerID
         self.timeout = timeout
-        self.http = httpClient
         self.userAgent = userAgent
+        self.transport = transport ?? HTTPClientTransport(http: httpClient)
     }
 
     /// An HTTP client for long-running watchers: a refused or unreachable server fails at once instead of
@@ -47,6 +50,13 @@ public struct ConnectClient: Sendable {
     public func with(token: BearerToken?) -> ConnectClient {
         var copy = self
         copy.token = token
+        return copy
+    }
+
+    /// A copy of this client whose requests go through `transport`, such as a `RecordingTransport` around this one's.
+    public func with(transport: any ConnectTransport) -> ConnectClient {
+        var copy = self
+        copy.transport = transport
         return copy
     }
 
@@ -210,13 +220,12 @@ public struct ConnectClient: Sendable {
     /// `POST {storefront}/idp/v1/init`, with the cookies already held. A 403 is a result, not an error.
     public func initWidgetSession(storefront: String? = nil, cookies: [String] = []) async throws -> WidgetSession {
         let base = storefront.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? baseURL
-        let endpoint = "POST /idp/v1/init"
-        var request = HTTPClientRequest(url: base + "/idp/v1/init")
-        request.method = .POST
-        if !cookies.isEmpty { request.headers.add(name: "Cookie", value: cookies.joined(separator: "; ")) }
-        let (status, headers, _) = try await execute(request, endpoint: endpoint, base: base)
-        let set = headers["Set-Cookie"].compactMap { $0.split(separator: ";").first.map(String.init) }
-        return WidgetSession(status: status, cookies: set.isEmpty ? cookies : set)
+        var headers: [HARNameValue] = []
+        if !cookies.isEmpty { headers.append(HARNameValue(name: "Cookie", value: cookies.joined(separator: "; "))) }
+        let reply = try await execute(OutgoingRequest(method: "POST", url: base + "/idp/v1/init", headers: headers, endpoint: "POST /idp/v1/init",
+                                                      timeout: timeout, maxResponseBytes: maxResponseBytes, baseURL: base))
+        let set = reply.headerValues("Set-Cookie").compactMap { $0.split(separator: ";").first.map(String.init) }
+        return WidgetSession(status: reply.status, cookies: set.isEmpty ? cookies : set)
     }
 }
 
