@@ -26,6 +26,8 @@ let package = Package(
             "ConnectModels", "Recording",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
+        // Playing a recording back: its replies, on its own clock, to real trackers. No networking.
+        .target(name: "Replay", dependencies: ["ConnectModels", "ConnectClient", "Recording", "OrderTracking"]),
         .target(name: "ConnectSandbox", dependencies: [
             "ConnectModels", "ConnectClient",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -53,7 +55,7 @@ let package = Package(
         ]),
         .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard", "AppRuntime"]),
         .executableTarget(name: "ordertop", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal", "Profiles", "Recording",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal", "Profiles", "Recording", "Replay",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -70,6 +72,10 @@ let package = Package(
         ]),
         .testTarget(name: "RecordingTests", dependencies: [
             "Recording", "ConnectClient", "ConnectModels", "TestSupport",
+            .product(name: "Clocks", package: "swift-clocks"),
+        ]),
+        .testTarget(name: "ReplayTests", dependencies: [
+            "Replay", "Recording", "ConnectClient", "ConnectModels", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ConnectModels"]),

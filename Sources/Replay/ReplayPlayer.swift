@@ -1,0 +1,76 @@
+import ConnectModels
+import Foundation
+
+/// Moves the replay's clock along the recording: `speed` times as fast as real time, standing still while paused,
+/// jumping to the next change on request, and ending once the recording's last reply has been played.
+public actor ReplayPlayer {
+    public nonisolated let timeline: ReplayTimeline
+    public nonisolated let clock: ReplayClock
+    public nonisolated let feed: ReplayFeed
+    public nonisolated let speed: Double
+    private let realClock: ElapsedClock
+    private let step: Duration
+    public private(set) var isPaused = false
+
+    /// - Parameters:
+    ///   - speed: how many recorded seconds pass in one real second (> 0).
+    ///   - step: how often the clock moves, in real time.
+    ///   - realClock: `ContinuousClock()` in production, a test clock in tests.
+    public init(timeline: ReplayTimeline, speed: Double = 1, step: Duration = .milliseconds(50),
+                realClock: any Clock<Duration> = ContinuousClock()) {
+        precondition(speed > 0 && speed.isFinite, "the speed must be a positive number")
+        self.timeline = timeline
+        self.speed = speed
+        self.step = step
+        self.realClock = ElapsedClock(realClock)
+        clock = ReplayClock()
+        feed = ReplayFeed(timeline)
+    }
+
+    /// The recorded moment the replay has reached.
+    public nonisolated func date() -> Date { timeline.date(at: clock.now.offset) }
+
+    /// How far into the recording the replay is.
+    public nonisolated var position: Duration { clock.now.offset }
+
+    /// True once the clock has reached the recording's last reply.
+    public nonisolated var reachedEnd: Bool { clock.now.offset >= timeline.end }
+
+    /// Plays until the clock reaches the recording's end; returns then, or when cancelled.
+    public func play() async {
+        var last = realClock.now()
+        while !reachedEnd {
+            do { try await realClock.sleepUntil(last + step) } catch { return }
+            let now = realClock.now()
+            let elapsed = now - last
+            last = now
+            guard !isPaused else { continue }
+            clock.advance(to: .init(offset: min(clock.now.offset + elapsed * speed, timeline.end)))
+        }
+    }
+
+    /// Pauses or resumes; returns true when now paused.
+    public func togglePause() -> Bool {
+        isPaused.toggle()
+        return isPaused
+    }
+
+    /// Jumps to the next moment something changed in the recording (or its end).
+    public func nextChange() {
+        let target = timeline.nextChange(after: clock.now.offset) ?? timeline.end
+        clock.advance(to: .init(offset: target))
+    }
+
+    /// Waits until the recording's end has been reached and every reply handed out has reached its caller, and then a
+    /// short moment of real time for the trackers to pass the last of them on.
+    public func settle(grace: Duration = .milliseconds(300)) async {
+        while true {
+            if reachedEnd, await feed.inFlight == 0 {
+                do { try await realClock.sleepUntil(realClock.now() + grace) } catch { return }
+                if await feed.inFlight == 0 { return }
+            } else {
+                do { try await realClock.sleepUntil(realClock.now() + step) } catch { return }
+            }
+        }
+    }
+}

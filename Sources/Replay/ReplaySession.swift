@@ -1,0 +1,48 @@
+import ConnectClient
+import ConnectModels
+import Foundation
+import OrderTracking
+import Recording
+
+/// Everything a replay needs: the recording, the player that moves its clock, and real trackers whose calls the
+/// recording answers. Nothing goes to the network, and nothing is sent.
+public struct ReplaySession: Sendable {
+    public let timeline: ReplayTimeline
+    public let player: ReplayPlayer
+
+    /// The trackers poll as often as they like: the recorded replies come when the recording had them, so the
+    /// recording's own pace rules, whatever cadence it was made with.
+    static let configuration = TrackerConfiguration(normalInterval: .milliseconds(10), slowInterval: .milliseconds(10), seed: 1)
+
+    public init(document: HARDocument, speed: Double, realClock: any Clock<Duration> = ContinuousClock()) {
+        timeline = ReplayTimeline(document)
+        player = ReplayPlayer(timeline: timeline, speed: speed, realClock: realClock)
+    }
+
+    /// A tracker for one recorded order, on the replay's clock, with no outbox store: a replay keeps nothing.
+    public func tracker(orderID: String) -> OrderTracker {
+        let client = ConnectClient(baseURL: "replay:", transport: ReplayTransport(feed: player.feed, clock: player.clock))
+        let player = player
+        return OrderTracker(client: client, orderID: orderID, configuration: Self.configuration, clock: player.clock,
+                            outboxStore: nil, now: { player.date() })
+    }
+
+    /// What the viewer is told when the recording has been played to its end.
+    public func endNotice() async -> String {
+        let played = await player.feed.played, total = player.feed.total
+        let clock = LocalTimeText.clock(timeline.date(at: timeline.end))
+        var text = "The recording ends here (\(clock)): \(played) of \(total) recorded replies played."
+        if await !player.feed.exhausted.isEmpty { text += " The trackers asked for more than it holds." }
+        return text
+    }
+}
+
+/// A recorded moment as a local wall-clock time.
+enum LocalTimeText {
+    static func clock(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+}

@@ -1,0 +1,42 @@
+import ConnectClient
+import ConnectModels
+import Foundation
+import Recording
+
+/// Answers a `ConnectClient`'s calls from a recording instead of the network: each call gets the next recorded reply
+/// of its endpoint and order, once the replay's clock reaches the moment that reply arrived. Nothing is sent.
+public struct ReplayTransport: ConnectTransport {
+    let feed: ReplayFeed
+    let clock: ReplayClock
+
+    public init(feed: ReplayFeed, clock: ReplayClock) {
+        self.feed = feed
+        self.clock = clock
+    }
+
+    public func execute(_ request: OutgoingRequest) async throws -> IncomingReply {
+        let key = ReplayTimeline.Key(endpoint: request.endpoint, orderID: request.orderID)
+        guard let exchange = await feed.next(key, now: clock.now.offset) else {
+            if key.endpoint == "PUT /v2/post_checkout/chat/{order_id}/messages" {
+                // Marking read is the viewer's doing: it changes what this screen shows, not what was recorded.
+                return IncomingReply(status: 200, headers: [], body: Data(#"{"messages_read_count":0}"#.utf8))
+            }
+            if key.isWrite { throw ConnectError.invalidRequest("nothing is sent during a replay") }
+            // The recording has no more of these replies: wait, as a poll of a silent server would, until the replay ends.
+            try await clock.sleep(until: ReplayClock.Instant(offset: .seconds(Int64.max / 4)), tolerance: nil)
+            throw CancellationError()
+        }
+        do {
+            // A write is answered at once: when the viewer acts differently from the recording, it must not stall.
+            if !key.isWrite { try await clock.sleep(until: ReplayClock.Instant(offset: exchange.at), tolerance: nil) }
+        } catch {
+            await feed.delivered()
+            throw error
+        }
+        await feed.delivered()
+        if let reason = exchange.error {
+            throw ConnectError.transport(endpoint: request.endpoint, baseURL: "the recording", reason: reason, mayHaveBeenSent: true)
+        }
+        return IncomingReply(status: exchange.status, headers: exchange.headers, body: exchange.body)
+    }
+}
