@@ -73,12 +73,17 @@ extension JSONEventFormatter {
 
     private static func addItems(_ items: [LineItem], to object: inout JSONObject) {
         object.set("items", .array(items.map { item in
-            var o = product(item.item)
+            var o = JSONObject()
             o.set("id", .string(item.id.value))
+            addProduct(item.item, to: &o)
             o.set("status", .string(item.status.rawValue))
             o.set("group", .string(name(of: ItemGroup.of(item))))
             o.setIfPresent("replacement_status", item.replacementStatus.map { .string($0.rawValue) })
-            o.setIfPresent("replacement", item.replacement.map { .object(product($0)) })
+            o.setIfPresent("replacement", item.replacement.map { replacement in
+                var r = JSONObject()
+                addProduct(replacement, to: &r)
+                return .object(r)
+            })
             o.setIfPresent("certified_delivery", item.certifiedDelivery.map(JSONValue.bool))
             return .object(o)
         }))
@@ -90,8 +95,7 @@ extension JSONEventFormatter {
     }
 
     /// name, quantity, unit (and image_url when there is one), for an item and for its replacement alike.
-    private static func product(_ item: OrderItem) -> JSONObject {
-        var o = JSONObject()
+    private static func addProduct(_ item: OrderItem, to o: inout JSONObject) {
         o.set("name", .string(item.name))
         // A quantity is a number; one the server sent as text that is no number stays that text.
         if let value = item.quantity.doubleValue, value.isFinite {
@@ -101,7 +105,6 @@ extension JSONEventFormatter {
         }
         o.set("unit", .string(item.costUnit.rawValue))
         o.setIfPresent("image_url", item.imageURL.map(JSONValue.string))
-        return o
     }
 
     private static func addHandling(_ handling: Handling, to object: inout JSONObject) {
