@@ -99,6 +99,28 @@ extension EndToEnd {
             await server.stop()
         }
 
+        @Test("watch --json when the token endpoint refuses the --user: a token_rejected error object on stdout, exit 3")
+        func watchRefusedToken() async throws {
+            let server = try await SandboxServer.start(SandboxConfiguration(port: 0))
+            do {
+                let run = try JSONRun(["watch", "--json", "--user", "json-user", "--order", "o-1", "--base-url", server.baseURL],
+                                      environment: ["ORDERTOP_CLIENT_SECRET": "wrong-secret-123"])
+                defer { run.stop() }
+                #expect(try await run.waitForExit() == 3)
+                let objects = try run.objects(complete: true)
+                #expect(objects.count == 1, "\(run.stdout)")
+                #expect(objects.first?["type"] as? String == "error" && objects.first?["reason"] as? String == "token_rejected")
+                #expect(objects.first?["order_id"] as? String == "o-1" && objects.first?["user_id"] as? String == "json-user")
+                #expect((objects.first?["message"] as? String)?.contains("rejected") == true)
+                #expect(!run.stdout.contains("wrong-secret-123"), "the secret is never printed")
+                #expect(run.stderr.hasPrefix("error: "), "people still get their line on stderr")
+            } catch {
+                await server.stop()
+                throw error
+            }
+            await server.stop()
+        }
+
         @Test("--json with --plain is one validation line and a usage exit, on watch and on board")
         func jsonAndPlain() throws {
             for arguments in [["watch", "--order", "x"], ["board", "--orders", "-"]] {
