@@ -27,6 +27,12 @@ struct JSONEventFormatterTests {
         return object
     }
 
+    /// The raw text of each object in the `items` array, to check the order of its keys.
+    static func items(_ line: String) throws -> [String] {
+        let start = try #require(line.range(of: "\"items\":[")).upperBound
+        return line[start...].components(separatedBy: "},{").map { $0.hasPrefix("{") ? $0 : "{" + $0 }
+    }
+
     func line(_ event: TrackerEvent, userID: String? = nil) -> String {
         formatter.line(orderID: Self.orderID, userID: userID, event: event, at: Self.at)
     }
@@ -65,6 +71,7 @@ struct JSONEventFormatterTests {
         let o = try Self.parse(line(.items(items)), type: "items")
         let list = try #require(o["items"] as? [[String: Any]])
         #expect(list.count == 16)
+        #expect(try Self.items(line(.items(items))).allSatisfy { $0.hasPrefix("{\"id\":") }, "each item starts with its id")
         let yogurt = try #require(list.first { $0["id"] as? String == "7" })
         #expect(yogurt["name"] as? String == "Greek Yogurt" && yogurt["quantity"] as? Double == 1 && yogurt["unit"] as? String == "each")
         #expect(yogurt["status"] as? String == "replaced" && yogurt["group"] as? String == "replaced")
