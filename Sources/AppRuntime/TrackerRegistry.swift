@@ -12,6 +12,7 @@ public final class TrackerRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private let factory: Factory
     private var trackers: [String: OrderTracker] = [:]
+    private var refs: [String: OrderRef] = [:]
     private var feeds: [Task<Void, Never>] = []
     private var sink: (@Sendable (String, TrackerEvent) -> Void)?
 
@@ -19,6 +20,9 @@ public final class TrackerRegistry: @unchecked Sendable {
 
     /// The tracker of an order on the board.
     public func tracker(_ orderID: String) -> OrderTracker? { lock.withLock { trackers[orderID] } }
+
+    /// The order as it was added, with its user, for output that names both.
+    public func ref(_ orderID: String) -> OrderRef? { lock.withLock { refs[orderID] } }
 
     /// Every tracker, for `stop`.
     public var all: [OrderTracker] { lock.withLock { Array(trackers.values) } }
@@ -31,6 +35,7 @@ public final class TrackerRegistry: @unchecked Sendable {
             for ref in refs where trackers[ref.orderID] == nil {
                 let tracker = factory(ref)
                 trackers[ref.orderID] = tracker
+                self.refs[ref.orderID] = ref
                 added.append((ref, tracker))
                 if let sink { feeds.append(Self.feed(tracker, ref.orderID, sink)) }
             }

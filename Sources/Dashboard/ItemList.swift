@@ -33,6 +33,14 @@ public enum ItemGroup: Int, CaseIterable, Hashable, Sendable {
         case .notPicked, .unknown: return .stillShopping
         }
     }
+
+    /// How many items each list holds, every list present (0 when empty): the counts the items pane,
+    /// `--plain` and `--json` all show.
+    public static func counts(of items: [LineItem]) -> [ItemGroup: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: allCases.map { ($0, 0) })
+        for item in items { counts[of(item), default: 0] += 1 }
+        return counts
+    }
 }
 
 /// One row of the items pane.

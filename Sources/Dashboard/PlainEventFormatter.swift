@@ -25,16 +25,9 @@ public struct PlainEventFormatter: Sendable {
         case .order(let order):
             return "order \(order.id) \(order.fulfillmentType): \(order.workflowState.title)"
         case .items(let items):
-            var found = 0, replaced = 0, refunded = 0, open = 0
-            for item in items {
-                switch item.status {
-                case .found, .approved: found += 1
-                case .replaced: replaced += 1
-                case .toRefund, .notFound, .rejected: refunded += 1
-                default: open += 1
-                }
-            }
-            return "items \(items.count): found \(found), replaced \(replaced), refunded \(refunded), still shopping \(open)"
+            let n = ItemGroup.counts(of: items)
+            return "items \(items.count): found \(n[.found, default: 0]), replaced \(n[.replaced, default: 0]), "
+                + "refunded \(n[.refunded, default: 0]), still shopping \(n[.stillShopping, default: 0])"
         case .handling(let handling):
             var parts: [String] = []
             if let a = handling.address {
@@ -52,7 +45,7 @@ public struct PlainEventFormatter: Sendable {
             guard let coordinates else { return "location none" }
             return String(format: "location %.5f, %.5f", coordinates.latitude, coordinates.longitude)
         case .chat(let conversation):
-            let unread = conversation.chatMessages.filter { !$0.read && $0.senderType != .user }.count
+            let unread = conversation.unreadShopperMessages.count
             var line = "chat \(conversation.chatMessages.count) messages (\(unread) unread)"
             if let last = conversation.chatMessages.last {
                 line += "; last: \(conversation.displayName(for: last)): \"\(last.body.prefix(200))\""

@@ -40,6 +40,9 @@ struct BoardCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one line per change, each starting with the order id, instead of the board.")
     var plain = false
 
+    @Flag(name: .long, help: "Print one JSON object per change instead of the board (README: \"Scripting with --json\").")
+    var json = false
+
     @Option(name: .long, help: ArgumentHelp("Seconds between polls of an order once a shopper is assigned.", valueName: "seconds"))
     var interval: Double?
 
@@ -52,6 +55,7 @@ struct BoardCommand: AsyncParsableCommand {
     @OptionGroup var ui: DashboardOptions
 
     func validate() throws {
+        if plain && json { throw ValidationError("--plain and --json cannot be used together: --plain prints text for people, --json JSON for scripts") }
         guard stuckAfter.isFinite, stuckAfter > 0, stuckAfter <= 24 * 60 else {
             throw ValidationError("--stuck-after must be between 0 and 1440 minutes")
         }
@@ -68,7 +72,7 @@ struct BoardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let arriving = try OrdersInput.open(orders, needsTerminal: !plain)
+        let arriving = try OrdersInput.open(orders, needsTerminal: !plain && !json)
         let profile = try profileOptions.resolve(environment: environment)
         let http = ConnectClient.makeHTTPClient()
         let client = ConnectClient(baseURL: profile.baseURL, httpClient: http, userAgent: OrdertopVersion.userAgent("board"))
@@ -86,8 +90,9 @@ struct BoardCommand: AsyncParsableCommand {
         }
         let outcome: Int32
         do {
-            if plain {
-                outcome = await Self.plain(registry: registry, arriving: arriving)
+            if plain || json {
+                let lines: any EventLines = json ? JSONLines() : PlainBoardLines()
+                outcome = await LineBoard.run(registry: registry, arriving: arriving, lines: lines, output: StandardOutputLines().write)
             } else {
                 try FileLogHandler.bootstrap(path: ui.logFile ?? FileLogHandler.defaultPath(environment: environment))
                 let settings = BoardSettings(stuckAfter: stuckAfter * 60, bell: bell, notify: notify, readonly: readonly)
@@ -115,51 +120,6 @@ struct BoardCommand: AsyncParsableCommand {
             let text = estimate.map { "\($0)" } ?? ""
             return stats.isSlowed ? text + " (slowed by the server)" : text
         }
-    }
-
-    /// One line per change, each starting with the order id, until every order ends or Ctrl-C. Orders on a
-    /// pipe are followed as they arrive; the run ends once the input has ended and so has every order.
-    static func plain(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>) async -> Int32 {
-        enum News { case added(Int), ended(String), inputDone, signal }
-        let (news, post) = AsyncStream.makeStream(of: News.self)
-        let formatter = BoardPlainFormatter(timeZone: .current)
-        registry.connect { orderID, event in
-            FileHandle.standardOutput.write(Data((formatter.line(orderID: orderID, event: event, at: Date()) + "\n").utf8))
-            if case .finished = event { post.yield(.ended(orderID)) }
-            if case .connection(.order, .notFound) = event { post.yield(.ended(orderID)) }
-        }
-        let reader = Task {
-            for await chunk in arriving {
-                for problem in chunk.problems { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
-                post.yield(.added(await registry.add(chunk.orders).count))
-            }
-            post.yield(.inputDone)
-        }
-        let signal = Task {
-            _ = await DemoSignals.next()
-            post.yield(.signal)
-        }
-        var followed = 0, inputDone = false, code: Int32 = 0
-        var ended = Set<String>()
-        loop: for await item in news {
-            switch item {
-            case .added(let count): followed += count
-            case .ended(let orderID): ended.insert(orderID)
-            case .inputDone: inputDone = true
-            case .signal: break loop
-            }
-            if inputDone, followed == 0 {
-                FileHandle.standardError.write(Data("error: no orders to follow\n".utf8))
-                code = 2
-                break
-            }
-            if inputDone, ended.count >= followed { break }
-        }
-        reader.cancel()
-        signal.cancel()
-        post.finish()
-        await registry.stopAll()
-        return code
     }
 
     /// The board on curses.

@@ -48,11 +48,14 @@ struct ProfileOptions: ParsableArguments {
     /// A source that mints `userID`'s token with the profile's credentials. The first token is asked for at
     /// once, so rejected credentials end the command with one line instead of a dashboard full of errors; a
     /// server that cannot be reached yet is left to the tracker, which retries.
-    static func mintingSource(client: ConnectClient, profile: ResolvedProfile, userID: String) async throws -> MintedSource<ConnectClient> {
+    /// `refused` hears why, before the exit, when the token endpoint refuses the credentials or the user.
+    static func mintingSource(client: ConnectClient, profile: ResolvedProfile, userID: String,
+                              refused: (String) -> Void = { _ in }) async throws -> MintedSource<ConnectClient> {
         let broker = TokenBroker(issuer: client, credentials: profile.credentials)
         do {
             _ = try await broker.token(for: userID)
         } catch let error as TokenBrokerError {
+            refused(error.description)
             throw CommandFailure.tokenRejected(error.description)
         } catch {
             // Not reachable, or busy: the tracker shows it and tries again.

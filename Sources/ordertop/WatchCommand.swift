@@ -10,7 +10,7 @@ import Profiles
 struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Watch one order: a live dashboard, or one line per change with --plain.",
+        abstract: "Watch one order: a live dashboard, or one line per change with --plain or --json.",
         discussion: """
             With --user, the user token is minted with the profile's client credentials (the built-in sandbox \
             profile by default) and renewed before it expires or when it is rejected:
@@ -39,9 +39,13 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one line per change instead of the dashboard, and exit when the order ends.")
     var plain = false
 
+    @Flag(name: .long, help: "Print one JSON object per change instead of the dashboard, and exit when the order ends (README: \"Scripting with --json\").")
+    var json = false
+
     @OptionGroup var ui: DashboardOptions
 
     func validate() throws {
+        if plain && json { throw ValidationError("--plain and --json cannot be used together: --plain prints text for people, --json JSON for scripts") }
         if let interval, !(interval.isFinite && interval >= 0.05 && interval <= 3600) {
             throw ValidationError("--interval must be between 0.05 and 3600 seconds")
         }
@@ -70,13 +74,19 @@ struct WatchCommand: AsyncParsableCommand {
         }
         let http = ConnectClient.makeHTTPClient()
         let client = ConnectClient(baseURL: settings.baseURL, token: token, httpClient: http)
+        let output = StandardOutputLines()
         do {
             let source: any OrderDataSource = if let minting {
-                try await ProfileOptions.mintingSource(client: client, profile: minting.profile, userID: minting.user)
+                try await ProfileOptions.mintingSource(client: client, profile: minting.profile, userID: minting.user) { reason in
+                    // A script reading --json learns of a refused token from stdout too, as it does once watching.
+                    guard json else { return }
+                    output.write(JSONEventFormatter().error(orderID: order, userID: minting.user, reason: LineEnd.tokenRejected.reason,
+                                                            message: reason, at: Date()))
+                }
             } else {
                 client
             }
-            try await watch(source: source, settings: settings, environment: environment)
+            try await watch(source: source, userID: minting?.user, output: output, settings: settings, environment: environment)
         } catch {
             try? await http.shutdown()
             throw error
@@ -84,7 +94,9 @@ struct WatchCommand: AsyncParsableCommand {
         try? await http.shutdown()
     }
 
-    private func watch(source: any OrderDataSource, settings: ProfileSettings, environment: [String: String]) async throws {
+    /// `userID` is the user whose token is minted here: a token of one's own wins over --user, so then it is not known.
+    private func watch(source: any OrderDataSource, userID: String?, output: StandardOutputLines, settings: ProfileSettings,
+                       environment: [String: String]) async throws {
         let fast = interval ?? settings.interval ?? 5
         let slow = slowInterval ?? settings.slowInterval ?? max(30, fast)
         guard slow >= fast else { throw ValidationError("the slow interval (\(slow) s) must be at least the interval (\(fast) s)") }
@@ -92,8 +104,9 @@ struct WatchCommand: AsyncParsableCommand {
                                                  slowInterval: .milliseconds(Int64(slow * 1000)))
         let store = OutboxStore(directory: OutboxStore.defaultDirectory(environment: environment), orderID: order)
         let tracker = OrderTracker(client: source, orderID: order, configuration: configuration, outboxStore: store)
-        if plain {
-            let code = await PlainWatcher.run(tracker: tracker)
+        if plain || json {
+            let lines: any EventLines = json ? JSONLines() : PlainWatchLines()
+            let code = await LineWatcher.run(tracker: tracker, lines: lines, userID: userID, output: output.write)
             if code != 0 { throw ExitCode(code) }
             return
         }
