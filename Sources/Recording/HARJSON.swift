@@ -14,16 +14,8 @@ public enum HARJSON {
         return e
     }
 
-    public static func decoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .custom { decoder in
-            let c = try decoder.singleValueContainer()
-            let text = try c.decode(String.self)
-            if let date = ConnectJSON.parseDate(text) { return date }
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO 8601 date: \(text.prefix(40))")
-        }
-        return d
-    }
+    /// Reads dates with or without fractions, with `Z` or an offset, as other tools write them.
+    public static func decoder() -> JSONDecoder { ConnectJSON.decoder() }
 
     /// `2026-11-26T05:02:03.123Z`: HAR asks for milliseconds, and a replay orders entries by them. Rounded to the
     /// nearest millisecond and written by hand, because the formatter truncates `.123` stored as `.12299…` to `.122`.
