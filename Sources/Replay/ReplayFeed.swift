@@ -33,13 +33,26 @@ public actor ReplayFeed {
             queues[key]?.removeFirst()
             played += 1
         }
-        lastReply[key] = exchange
         inFlight += 1
         return exchange
     }
 
-    /// A reply handed out by `next` has reached its caller (or the call was cancelled).
-    func delivered() { inFlight -= 1 }
+    /// A reply handed out by `next` has reached its caller.
+    func delivered(_ exchange: ReplayTimeline.Exchange) {
+        inFlight -= 1
+        lastReply[exchange.key] = exchange
+    }
+
+    /// A call was cancelled before its reply was due (its tracker restarted or stopped that poll) at `now`. When the
+    /// recorded request had not gone out yet by then, the recording's tracker never made it at that point: the reply
+    /// goes back to the front of its queue for the next call. When it had gone out, the recording's call was in
+    /// flight and cancelled too, and its reply went unheard there as it does here.
+    func cancelled(_ exchange: ReplayTimeline.Exchange, at now: Duration) {
+        inFlight -= 1
+        guard exchange.sentAt > now else { return }
+        played -= 1
+        queues[exchange.key, default: []].insert(exchange, at: queues[exchange.key]?.startIndex ?? 0)
+    }
 
     /// Replies still in the recording for the orders' queues.
     public var remaining: Int { queues.values.reduce(0) { $0 + $1.count } }

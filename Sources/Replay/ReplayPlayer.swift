@@ -45,8 +45,24 @@ public actor ReplayPlayer {
             let elapsed = now - last
             last = now
             guard !isPaused else { continue }
-            clock.advance(to: .init(offset: min(clock.now.offset + elapsed * speed, timeline.end)))
+            let target = min(clock.now.offset + elapsed * speed, timeline.end)
+            // One recorded reply at a time, each given a moment to reach its tracker before the next: replies are
+            // taken in the order they arrived, as when recording, however large the step.
+            for moment in timeline.arrivals(after: clock.now.offset, through: target) {
+                clock.advance(to: .init(offset: moment))
+                await letRepliesLand()
+            }
+            clock.advance(to: .init(offset: target))
         }
+    }
+
+    /// Gives the trackers woken by a step the chance to take their replies before time moves on.
+    private func letRepliesLand() async {
+        for _ in 0..<200 {
+            await Task.yield()
+            if await feed.inFlight == 0 { break }
+        }
+        await Task.yield()
     }
 
     /// Pauses or resumes; returns true when now paused.

@@ -10,9 +10,9 @@ public struct ReplaySession: Sendable {
     public let timeline: ReplayTimeline
     public let player: ReplayPlayer
 
-    /// The trackers poll as often as they like: the recorded replies come when the recording had them, so the
-    /// recording's own pace rules, whatever cadence it was made with.
-    static let configuration = TrackerConfiguration(normalInterval: .milliseconds(10), slowInterval: .milliseconds(10), seed: 1)
+    /// The trackers ask again as soon as they have a reply: each call waits in the transport until the recording had
+    /// its reply, so the recording's own pace rules, whatever cadence it was made with.
+    static let configuration = TrackerConfiguration(normalInterval: .zero, slowInterval: .zero, seed: 1)
 
     public init(document: HARDocument, speed: Double, realClock: any Clock<Duration> = ContinuousClock()) {
         timeline = ReplayTimeline(document)

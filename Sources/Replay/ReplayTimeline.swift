@@ -20,6 +20,8 @@ public struct ReplayTimeline: Sendable {
     /// One recorded reply, and when it arrived on the recording's line.
     public struct Exchange: Sendable {
         public var key: Key
+        /// When the request went out, from the recording's start.
+        public var sentAt: Duration
         /// When the reply was complete, from the recording's start.
         public var at: Duration
         public var status: Int
@@ -57,7 +59,7 @@ public struct ReplayTimeline: Sendable {
         let firstRequest = entries.map(\.0.startedDateTime).min()
         let start = [document.log.session?.startedAt, firstRequest].compactMap { $0 }.min() ?? Date(timeIntervalSince1970: 0)
         var exchanges = entries.map { entry, key in
-            Exchange(key: key,
+            Exchange(key: key, sentAt: Self.duration(entry.startedDateTime.timeIntervalSince(start)),
                      at: Self.duration(entry.startedDateTime.timeIntervalSince(start) + max(0, entry.time) / 1000),
                      status: entry.response.status, headers: entry.response.headers, body: entry.response.content.data,
                      error: entry.response.status == 0 ? (entry.error ?? "no reply") : nil)
@@ -84,6 +86,21 @@ public struct ReplayTimeline: Sendable {
             if changes.last != exchange.at { changes.append(exchange.at) }
         }
         self.changes = changes
+    }
+
+    /// The distinct moments replies arrived after `start` and up to `end`, in order.
+    public func arrivals(after start: Duration, through end: Duration) -> [Duration] {
+        var low = 0, high = exchanges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if exchanges[middle].at <= start { low = middle + 1 } else { high = middle }
+        }
+        var moments: [Duration] = []
+        for exchange in exchanges[low...] {
+            guard exchange.at <= end else { break }
+            if moments.last != exchange.at { moments.append(exchange.at) }
+        }
+        return moments
     }
 
     /// The first change after `offset`, if any.

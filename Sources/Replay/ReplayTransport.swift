@@ -30,10 +30,10 @@ public struct ReplayTransport: ConnectTransport {
             // A write is answered at once: when the viewer acts differently from the recording, it must not stall.
             if !key.isWrite { try await clock.sleep(until: ReplayClock.Instant(offset: exchange.at), tolerance: nil) }
         } catch {
-            await feed.delivered()
+            await feed.cancelled(exchange, at: clock.now.offset)
             throw error
         }
-        await feed.delivered()
+        await feed.delivered(exchange)
         if let reason = exchange.error {
             throw ConnectError.transport(endpoint: request.endpoint, baseURL: "the recording", reason: reason, mayHaveBeenSent: true)
         }
