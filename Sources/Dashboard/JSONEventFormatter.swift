@@ -47,6 +47,13 @@ public struct JSONEventFormatter: Sendable {
         return JSONValue.object(object).text
     }
 
+    /// `replay_end`: the recording being replayed ends while this order was still going.
+    public func replayEnd(orderID: String, userID: String? = nil, message: String, at date: Date) -> String {
+        var object = head("replay_end", orderID: orderID, userID: userID, at: date)
+        object.set("message", .string(Text.sanitize(message)))
+        return JSONValue.object(object).text
+    }
+
     /// A time as every line writes it: `2026-11-23T16:36:05.120Z`.
     public static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))

@@ -7,7 +7,7 @@ public actor HARRecorder {
     /// The file written.
     public nonisolated let path: String
     /// What the run was watching, written as `_ordertop`.
-    public nonisolated let session: RecordingSession
+    public private(set) var session: RecordingSession
     nonisolated let clock: any Clock<Duration>
     let flushEvery: Duration
     let redactor: HARRedactor
@@ -67,6 +67,14 @@ public actor HARRecorder {
         let index = entries.lastIndex { $0.started <= stored.started }.map { $0 + 1 } ?? 0
         entries.insert(stored, at: index)
         changed = true
+    }
+
+    /// Adds orders the run follows from now on (a board's orders arrive as they are read); one already listed is kept once.
+    public func noteOrders(_ orders: [RecordedOrder]) {
+        for order in orders where !session.orders.contains(where: { $0.orderID == order.orderID }) {
+            session.orders.append(order)
+            changed = true
+        }
     }
 
     /// Writes the file now if anything changed since the last write.

@@ -8,6 +8,7 @@ import Dashboard
 import Foundation
 import OrderTracking
 import Profiles
+import Recording
 
 /// `ordertop board`: many live orders on one screen, attention first, with Enter into any order's dashboard.
 struct BoardCommand: AsyncParsableCommand {
@@ -54,6 +55,8 @@ struct BoardCommand: AsyncParsableCommand {
 
     @OptionGroup var ui: DashboardOptions
 
+    @OptionGroup var recording: RecordOptions
+
     func validate() throws {
         if plain && json { throw ValidationError("--plain and --json cannot be used together: --plain prints text for people, --json JSON for scripts") }
         guard stuckAfter.isFinite, stuckAfter > 0, stuckAfter <= 24 * 60 else {
@@ -74,8 +77,10 @@ struct BoardCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let arriving = try OrdersInput.open(orders, needsTerminal: !plain && !json)
         let profile = try profileOptions.resolve(environment: environment)
+        let recorder = try await recording.start(command: "board", orders: [], interval: interval ?? profile.interval ?? 5)
         let http = ConnectClient.makeHTTPClient()
-        let client = ConnectClient(baseURL: profile.baseURL, httpClient: http, userAgent: OrdertopVersion.userAgent("board"))
+        let client = ConnectClient(baseURL: profile.baseURL, httpClient: http, userAgent: OrdertopVersion.userAgent("board"),
+                                   transport: recorder?.transport(over: HTTPClientTransport(http: http)))
         // One budget for every order and every token request, so the board never asks more than --max-rps.
         let budget = RequestBudget(maxRequestsPerSecond: maxRps)
         let broker = TokenBroker(issuer: client, credentials: profile.credentials, acquire: { try await budget.acquire(.urgent) })
@@ -84,7 +89,8 @@ struct BoardCommand: AsyncParsableCommand {
                                                  slowInterval: .milliseconds(Int64((slowInterval ?? profile.slowInterval ?? max(30, normal)) * 1000)))
         let stateDirectory = OutboxStore.defaultDirectory(environment: environment)
         let registry = TrackerRegistry { ref in
-            OrderTracker(client: BudgetedSource(MintedSource(base: client, broker: broker, userID: ref.userID), budget: budget),
+            if let recorder { Task { await recorder.noteOrders([RecordedOrder(userID: ref.userID, orderID: ref.orderID)]) } }
+            return OrderTracker(client: BudgetedSource(MintedSource(base: client, broker: broker, userID: ref.userID), budget: budget),
                          orderID: ref.orderID,
                          configuration: configuration, outboxStore: OutboxStore(directory: stateDirectory, orderID: ref.orderID))
         }
@@ -102,9 +108,11 @@ struct BoardCommand: AsyncParsableCommand {
             }
         } catch {
             // The HTTP client must be shut down before it goes away, also when the board cannot start.
+            await recorder?.close()
             try? await http.shutdown()
             throw error
         }
+        await recorder?.close()
         try? await http.shutdown()
         if outcome != 0 { throw ExitCode(outcome) }
     }

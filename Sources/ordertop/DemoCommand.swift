@@ -2,6 +2,8 @@ import ArgumentParser
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import ConnectClient
+import Recording
 import Logging
 import OrderTracking
 
@@ -37,6 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var ui: DashboardOptions
 
+    @OptionGroup var recording: RecordOptions
+
     var kind: DemoScenarioKind? {
         DemoScenarioKind(rawValue: scenario.lowercased().replacingOccurrences(of: "_", with: "-"))
     }
@@ -52,6 +56,9 @@ struct DemoCommand: AsyncParsableCommand {
             throw ValidationError("--port must be between 0 and 65535 (0 picks a free port)")
         }
         guard (1...2000).contains(orders) else { throw ValidationError("--orders must be between 1 and 2000") }
+        if headless, recording.record != nil {
+            throw ValidationError("--record keeps what the dashboard or the board asks, and --headless opens neither; drop one of them")
+        }
         if orders > 1, headless {
             throw ValidationError("--headless shows one order; for many without a screen use `ordertop sandbox simulate --serve --orders N`")
         }
@@ -63,7 +70,7 @@ struct DemoCommand: AsyncParsableCommand {
         let out = DemoOutput()
         let environment = ProcessInfo.processInfo.environment
         if orders > 1 {
-            try await DemoDesk.run(orders: orders, speed: speed, seed: seed, port: port, ui: ui)
+            try await DemoDesk.run(orders: orders, speed: speed, seed: seed, port: port, ui: ui, recording: recording)
             return
         }
         if !headless {
@@ -98,14 +105,27 @@ struct DemoCommand: AsyncParsableCommand {
         let configuration = TrackerConfiguration(normalInterval: .milliseconds(Int64(interval * 1000)),
                                                  slowInterval: .milliseconds(Int64(interval * 2000)))
         let store = OutboxStore(directory: OutboxStore.defaultDirectory(environment: environment), orderID: session.orderID)
-        let tracker = OrderTracker(client: session.userClient, orderID: session.orderID, configuration: configuration, outboxStore: store)
+        let recorder: HARRecorder?
         do {
-            try await DashboardRunner.run(tracker: tracker, options: ui, environment: environment, demo: session.controls)
+            recorder = try await recording.start(command: "demo", orders: [RecordedOrder(userID: session.order.userID, orderID: session.orderID)],
+                                                 interval: interval)
         } catch {
             await session.stop()
             drain.cancel()
             throw error
         }
+        var client = session.userClient
+        if let recorder { client = client.with(transport: recorder.transport(over: HTTPClientTransport())) }
+        let tracker = OrderTracker(client: client, orderID: session.orderID, configuration: configuration, outboxStore: store)
+        do {
+            try await DashboardRunner.run(tracker: tracker, options: ui, environment: environment, demo: session.controls)
+        } catch {
+            await recorder?.close()
+            await session.stop()
+            drain.cancel()
+            throw error
+        }
+        await recorder?.close()
         await session.stop()
         drain.cancel()
     }

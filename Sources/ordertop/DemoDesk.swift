@@ -5,7 +5,8 @@ import Foundation
 
 /// `ordertop demo --orders N`: the sandbox in this process, N scripted shoppers, and the board on their orders.
 enum DemoDesk {
-    static func run(orders count: Int, speed: Double, seed: UInt64, port: Int, ui: DashboardOptions) async throws {
+    static func run(orders count: Int, speed: Double, seed: UInt64, port: Int, ui: DashboardOptions,
+                    recording: RecordOptions) async throws {
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(SandboxConfiguration(host: SandboxDefaults.host, port: port, seed: seed))
@@ -35,6 +36,8 @@ enum DemoDesk {
         if let theme = ui.theme { arguments += ["--theme", theme] }
         if ui.noMouse { arguments.append("--no-mouse") }
         if let logFile = ui.logFile { arguments += ["--log-file", logFile] }
+        if let record = recording.record { arguments += ["--record", record] }
+        if recording.redactChat { arguments.append("--redact-chat") }
         do {
             let board = try BoardCommand.parse(arguments)
             try await board.run()

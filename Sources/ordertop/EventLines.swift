@@ -12,6 +12,8 @@ protocol EventLines: Sendable {
     func added(orderID: String, userID: String, at date: Date) -> String?
     /// The line for an error that ends the following of an order.
     func failure(_ end: LineEnd, orderID: String, userID: String?, at date: Date) -> String
+    /// The line for an order still going when the recording being replayed ends.
+    func recordingEnded(_ message: String, orderID: String, userID: String?, at date: Date) -> String
 }
 
 /// Why the following of an order stops with an error, and the exit code `watch` then ends with.
@@ -69,6 +71,10 @@ struct PlainWatchLines: EventLines {
     func failure(_ end: LineEnd, orderID: String, userID: String?, at date: Date) -> String {
         "error: " + Text.sanitize(end.message(orderID: orderID))
     }
+
+    func recordingEnded(_ message: String, orderID: String, userID: String?, at date: Date) -> String {
+        formatter.line(for: .notice(.info(message)), at: date)
+    }
 }
 
 /// `board --plain`: the order id, the time, then what changed.
@@ -86,6 +92,10 @@ struct PlainBoardLines: EventLines {
     func failure(_ end: LineEnd, orderID: String, userID: String?, at date: Date) -> String {
         formatter.line(orderID: orderID, event: .notice(.error(end.message(orderID: orderID))), at: date)
     }
+
+    func recordingEnded(_ message: String, orderID: String, userID: String?, at date: Date) -> String {
+        formatter.line(orderID: orderID, event: .notice(.info(message)), at: date)
+    }
 }
 
 /// `watch --json` and `board --json`: one JSON object a line.
@@ -102,6 +112,10 @@ struct JSONLines: EventLines {
 
     func failure(_ end: LineEnd, orderID: String, userID: String?, at date: Date) -> String {
         formatter.error(orderID: orderID, userID: userID, reason: end.reason, message: end.message(orderID: orderID), at: date)
+    }
+
+    func recordingEnded(_ message: String, orderID: String, userID: String?, at date: Date) -> String {
+        formatter.replayEnd(orderID: orderID, userID: userID, message: message, at: date)
     }
 }
 

@@ -3,20 +3,26 @@ import Board
 import Foundation
 import OrderTracking
 
-/// `board --plain` and `board --json`: one line per change of any order, until every order ends or Ctrl-C.
-/// Orders on a pipe are followed as they arrive; the run ends once the input has ended and so has every order.
+/// `board --plain` and `board --json` (and a board replay's): one line per change of any order, until every order
+/// ends, a signal comes, or the recording being replayed ends. Orders on a pipe are followed as they arrive; the run
+/// ends once the input has ended and so has every order.
 enum LineBoard {
+    /// - Parameters:
+    ///   - now: the time each line gets: the clock, or the recording's time in a replay.
+    ///   - recordingEnds: in a replay, returns what to say once the recording has been played to its end; each order
+    ///     still going then gets a line saying so.
     static func run(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>, lines: any EventLines,
-                    output: @escaping @Sendable (String) -> Void) async -> Int32 {
-        enum News { case added(Int), ended(String), inputDone, signal }
+                    output: @escaping @Sendable (String) -> Void, now: @escaping @Sendable () -> Date = { Date() },
+                    recordingEnds: (@Sendable () async -> String)? = nil) async -> Int32 {
+        enum News { case added(Int), ended(String), inputDone, signal(Int32), recordingEnded(String) }
         let (news, post) = AsyncStream.makeStream(of: News.self)
         registry.connect { orderID, event in
             let userID = registry.ref(orderID)?.userID
-            output(lines.event(event, orderID: orderID, userID: userID, at: Date()))
+            output(lines.event(event, orderID: orderID, userID: userID, at: now()))
             if case .finished = event { post.yield(.ended(orderID)) }
             // A minted token renews itself, so only a missing order ends an order here.
             if LineEnd.of(event) == .notFound {
-                output(lines.failure(.notFound, orderID: orderID, userID: userID, at: Date()))
+                output(lines.failure(.notFound, orderID: orderID, userID: userID, at: now()))
                 post.yield(.ended(orderID))
             }
         }
@@ -26,15 +32,19 @@ enum LineBoard {
                 // Each new order's first line says it joined, before any of its events.
                 var seen = Set<String>()
                 for ref in chunk.orders where registry.tracker(ref.orderID) == nil && seen.insert(ref.orderID).inserted {
-                    if let line = lines.added(orderID: ref.orderID, userID: ref.userID, at: Date()) { output(line) }
+                    if let line = lines.added(orderID: ref.orderID, userID: ref.userID, at: now()) { output(line) }
                 }
                 post.yield(.added(await registry.add(chunk.orders).count))
             }
             post.yield(.inputDone)
         }
         let signal = Task {
-            _ = await DemoSignals.next()
-            post.yield(.signal)
+            post.yield(.signal(await DemoSignals.next()))
+        }
+        let ending = Task {
+            guard let recordingEnds else { return }
+            let message = await recordingEnds()
+            if !Task.isCancelled { post.yield(.recordingEnded(message)) }
         }
         var followed = 0, inputDone = false, code: Int32 = 0
         var ended = Set<String>()
@@ -43,7 +53,14 @@ enum LineBoard {
             case .added(let count): followed += count
             case .ended(let orderID): ended.insert(orderID)
             case .inputDone: inputDone = true
-            case .signal: break loop
+            case .signal(let number):
+                code = 128 + number
+                break loop
+            case .recordingEnded(let message):
+                for ref in registry.all.compactMap({ registry.ref($0.orderID) }).sorted(by: { $0.orderID < $1.orderID }) where !ended.contains(ref.orderID) {
+                    output(lines.recordingEnded(message, orderID: ref.orderID, userID: ref.userID, at: now()))
+                }
+                break loop
             }
             if inputDone, followed == 0 {
                 FileHandle.standardError.write(Data("error: no orders to follow\n".utf8))
@@ -54,6 +71,7 @@ enum LineBoard {
         }
         reader.cancel()
         signal.cancel()
+        ending.cancel()
         post.finish()
         await registry.stopAll()
         return code

@@ -109,7 +109,13 @@ struct SimulationReport: Sendable {
         exit(code.rawValue)
     }
 
-    static func name(_ signal: Int32) -> String { signal == SIGTERM ? "SIGTERM" : "Ctrl-C" }
+    static func name(_ signal: Int32) -> String {
+        switch signal {
+        case SIGTERM: "SIGTERM"
+        case SIGHUP: "SIGHUP"
+        default: "Ctrl-C"
+        }
+    }
 
     static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 }

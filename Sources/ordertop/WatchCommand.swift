@@ -5,6 +5,7 @@ import Dashboard
 import Foundation
 import OrderTracking
 import Profiles
+import Recording
 
 /// `ordertop watch`: follow one order in the dashboard, or as lines of text with `--plain`.
 struct WatchCommand: AsyncParsableCommand {
@@ -44,6 +45,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var ui: DashboardOptions
 
+    @OptionGroup var recording: RecordOptions
+
     func validate() throws {
         if plain && json { throw ValidationError("--plain and --json cannot be used together: --plain prints text for people, --json JSON for scripts") }
         if let interval, !(interval.isFinite && interval >= 0.05 && interval <= 3600) {
@@ -72,8 +75,11 @@ struct WatchCommand: AsyncParsableCommand {
                 no user token: pass --user USER_ID to mint one with the profile's client credentials, or set ORDERTOP_TOKEN or pass --token-file FILE
                 """)
         }
+        let recorder = try await recording.start(command: "watch", orders: [RecordedOrder(userID: minting?.user, orderID: order)],
+                                                 interval: interval ?? settings.interval ?? 5)
         let http = ConnectClient.makeHTTPClient()
-        let client = ConnectClient(baseURL: settings.baseURL, token: token, httpClient: http)
+        let client = ConnectClient(baseURL: settings.baseURL, token: token, httpClient: http,
+                                   transport: recorder?.transport(over: HTTPClientTransport(http: http)))
         let output = StandardOutputLines()
         do {
             let source: any OrderDataSource = if let minting {
@@ -88,9 +94,11 @@ struct WatchCommand: AsyncParsableCommand {
             }
             try await watch(source: source, userID: minting?.user, output: output, settings: settings, environment: environment)
         } catch {
+            await recorder?.close()
             try? await http.shutdown()
             throw error
         }
+        await recorder?.close()
         try? await http.shutdown()
     }
 
