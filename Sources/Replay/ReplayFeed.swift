@@ -1,11 +1,15 @@
 import Foundation
 
 /// Hands out a recording's replies, each queue in the recorded order, and keeps count of what was played, what is
-/// being delivered and who asked for more than the recording holds.
+/// on its way and who asked for more than the recording holds.
 public actor ReplayFeed {
     private var queues: [ReplayTimeline.Key: ArraySlice<ReplayTimeline.Exchange>]
-    /// Replies handed out whose call has not returned yet.
-    public private(set) var inFlight = 0
+    /// Replies handed out to calls that have not returned yet, with when each is due.
+    private var waiting: [Int: Duration] = [:]
+    /// The last reply delivered per queue.
+    private var lastReply: [ReplayTimeline.Key: ReplayTimeline.Exchange] = [:]
+    /// The recorded arrival of the latest reply delivered: what the trackers have heard of so far.
+    private var heardUpTo: Duration = .zero
     public private(set) var played = 0
     public let total: Int
     /// Queues asked for after their last reply.
@@ -16,8 +20,11 @@ public actor ReplayFeed {
         total = timeline.exchanges.count
     }
 
-    /// The last reply handed out per queue.
-    private var lastReply: [ReplayTimeline.Key: ReplayTimeline.Exchange] = [:]
+    /// Replies handed out and not yet returned to their calls.
+    public var inFlight: Int { waiting.count }
+
+    /// Replies whose moment has come by `now` but which have not reached their calls yet.
+    public func due(at now: Duration) -> Int { waiting.values.filter { $0 <= now }.count }
 
     /// The next reply for `key`, or nil when the recording holds no more of them. Replies that repeat the one before
     /// and are already overtaken by a newer one due at `now` are passed over: after a jump the trackers catch up at
@@ -33,23 +40,24 @@ public actor ReplayFeed {
             queues[key]?.removeFirst()
             played += 1
         }
-        inFlight += 1
+        waiting[exchange.index] = exchange.at
         return exchange
     }
 
-    /// A reply handed out by `next` has reached its caller.
+    /// A reply handed out by `next` has reached its call.
     func delivered(_ exchange: ReplayTimeline.Exchange) {
-        inFlight -= 1
+        waiting[exchange.index] = nil
         lastReply[exchange.key] = exchange
+        heardUpTo = max(heardUpTo, exchange.at)
     }
 
-    /// A call was cancelled before its reply was due (its tracker restarted or stopped that poll) at `now`. When the
-    /// recorded request had not gone out yet by then, the recording's tracker never made it at that point: the reply
-    /// goes back to the front of its queue for the next call. When it had gone out, the recording's call was in
-    /// flight and cancelled too, and its reply went unheard there as it does here.
-    func cancelled(_ exchange: ReplayTimeline.Exchange, at now: Duration) {
-        inFlight -= 1
-        guard exchange.sentAt > now else { return }
+    /// A call was cancelled before its reply came: its tracker restarted or stopped that poll, because of a reply it
+    /// heard. When the recorded request went out after the latest reply heard, the recording's tracker made it only
+    /// later, so the reply goes back to the front of its queue for the next call. When it went out before, the
+    /// recording's call was in flight and cancelled too, and its reply went unheard there as it does here.
+    func cancelled(_ exchange: ReplayTimeline.Exchange) {
+        waiting[exchange.index] = nil
+        guard exchange.sentAt > heardUpTo else { return }
         played -= 1
         queues[exchange.key, default: []].insert(exchange, at: queues[exchange.key]?.startIndex ?? 0)
     }

@@ -56,13 +56,14 @@ public actor ReplayPlayer {
         }
     }
 
-    /// Gives the trackers woken by a step the chance to take their replies before time moves on.
+    /// Gives the trackers woken by a step the chance to take their replies, and act on them, before time moves on.
     private func letRepliesLand() async {
-        for _ in 0..<200 {
+        let now = clock.now.offset
+        for _ in 0..<1000 {
             await Task.yield()
-            if await feed.inFlight == 0 { break }
+            if await feed.due(at: now) == 0 { break }
         }
-        await Task.yield()
+        for _ in 0..<3 { await Task.yield() }
     }
 
     /// Pauses or resumes; returns true when now paused.
@@ -81,9 +82,9 @@ public actor ReplayPlayer {
     /// short moment of real time for the trackers to pass the last of them on.
     public func settle(grace: Duration = .milliseconds(300)) async {
         while true {
-            if reachedEnd, await feed.inFlight == 0 {
+            if reachedEnd, await feed.due(at: clock.now.offset) == 0 {
                 do { try await realClock.sleepUntil(realClock.now() + grace) } catch { return }
-                if await feed.inFlight == 0 { return }
+                if await feed.due(at: clock.now.offset) == 0 { return }
             } else {
                 do { try await realClock.sleepUntil(realClock.now() + step) } catch { return }
             }

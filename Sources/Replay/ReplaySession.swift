@@ -32,7 +32,11 @@ public struct ReplaySession: Sendable {
         let played = await player.feed.played, total = player.feed.total
         let clock = LocalTimeText.clock(timeline.date(at: timeline.end))
         var text = "The recording ends here (\(clock)): \(played) of \(total) recorded replies played."
-        if await !player.feed.exhausted.isEmpty { text += " The trackers asked for more than it holds." }
+        let exhausted = await player.feed.exhausted
+        if !exhausted.isEmpty {
+            let names = Set(exhausted.map { $0.endpoint.split(separator: "/").last.map(String.init) ?? $0.endpoint }).sorted()
+            text += " It holds no more replies for: \(names.joined(separator: ", "))."
+        }
         return text
     }
 }

@@ -19,6 +19,8 @@ public struct ReplayTimeline: Sendable {
 
     /// One recorded reply, and when it arrived on the recording's line.
     public struct Exchange: Sendable {
+        /// Its place in the recording, by arrival.
+        public var index = 0
         public var key: Key
         /// When the request went out, from the recording's start.
         public var sentAt: Duration
@@ -66,6 +68,7 @@ public struct ReplayTimeline: Sendable {
         }
         // Stable: requests that ended at the same moment keep the recording's order.
         exchanges = exchanges.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        for index in exchanges.indices { exchanges[index].index = index }
         self.start = start
         self.exchanges = exchanges
         end = exchanges.last?.at ?? .zero
@@ -114,7 +117,7 @@ public struct ReplayTimeline: Sendable {
     }
 
     static func duration(_ seconds: TimeInterval) -> Duration {
-        .milliseconds(Int64((max(0, seconds) * 1000).rounded()))
+        .microseconds(Int64((max(0, seconds) * 1_000_000).rounded()))
     }
 
     /// The queue an entry answers from: its `_endpoint` and `_order_id` when ordertop recorded it, else worked out

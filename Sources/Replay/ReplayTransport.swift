@@ -30,7 +30,7 @@ public struct ReplayTransport: ConnectTransport {
             // A write is answered at once: when the viewer acts differently from the recording, it must not stall.
             if !key.isWrite { try await clock.sleep(until: ReplayClock.Instant(offset: exchange.at), tolerance: nil) }
         } catch {
-            await feed.cancelled(exchange, at: clock.now.offset)
+            await feed.cancelled(exchange)
             throw error
         }
         await feed.delivered(exchange)

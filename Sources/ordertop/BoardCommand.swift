@@ -135,19 +135,10 @@ struct BoardCommand: AsyncParsableCommand {
     static func screen(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>, settings: BoardSettings, ui: DashboardOptions,
                        theme: String?, environment: [String: String],
                        cycle: @escaping @Sendable () async -> String) async throws -> Int32 {
-        let themes = ThemeCycler(environment: environment)
-        let (startTheme, warnings) = themes.startingTheme(theme)
-        let screen: CursesScreen
-        do {
-            screen = try CursesScreen.start(options: .init(mouse: !ui.noMouse, colorDepth: themes.colorDepth), theme: startTheme)
-        } catch {
-            throw ValidationError("\(error)")
+        let outcome = try await ScreenRunner.run(theme: theme, options: ui, environment: environment) { themes, name, warnings in
+            DeskProgram(registry: registry, arriving: arriving, settings: settings,
+                        themes: themes, themeName: name, startupWarnings: warnings, cycle: cycle)
         }
-        defer { screen.stop() }
-        let program = DeskProgram(registry: registry, arriving: arriving, settings: settings,
-                                  themes: themes, themeName: startTheme.name, startupWarnings: warnings, cycle: cycle)
-        let outcome = await AppLoop(program: program, terminal: screen).run()
-        screen.stop()
         if case .signalled(let signal) = outcome { return signal.exitCode }
         return 0
     }

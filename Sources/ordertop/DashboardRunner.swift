@@ -18,25 +18,41 @@ struct DashboardOptions: ParsableArguments {
     var logFile: String?
 }
 
+/// Opens curses with the starting theme, runs a screen program on it and gives the terminal back, whatever happens:
+/// the one way `watch`, `demo`, `board` and `replay` take the terminal.
+@MainActor
+enum ScreenRunner {
+    /// - Parameters:
+    ///   - now: the loop's clock (a replay's runs on the recording's time).
+    ///   - make: the program, given the theme cycler, the starting theme's name and any warnings about it.
+    static func run<Program: ScreenProgram>(theme: String?, options: DashboardOptions, environment: [String: String],
+                                            now: @escaping @Sendable () -> Date = { Date() },
+                                            make: (ThemeCycler, String, [String]) -> Program) async throws -> RunOutcome {
+        let themes = ThemeCycler(environment: environment)
+        let (startTheme, warnings) = themes.startingTheme(theme)
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen.start(options: .init(mouse: !options.noMouse, colorDepth: themes.colorDepth), theme: startTheme)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        defer { screen.stop() }
+        let outcome = await AppLoop(program: make(themes, startTheme.name, warnings), terminal: screen, now: now).run()
+        screen.stop()
+        return outcome
+    }
+}
+
 /// Opens the dashboard on curses for a tracker and hands both to the runtime.
 @MainActor
 enum DashboardRunner {
     /// `reloadToken` is asked on `r`: a token file may hold a fresh token after a 401.
     static func run(tracker: OrderTracker, options: DashboardOptions, environment: [String: String], demo: DemoControls?,
                     reloadToken: (@Sendable () -> BearerToken?)? = nil) async throws {
-        let themes = ThemeCycler(environment: environment)
-        let (theme, warnings) = themes.startingTheme(options.theme)
-        let screen: CursesScreen
-        do {
-            screen = try CursesScreen.start(options: .init(mouse: !options.noMouse, colorDepth: themes.colorDepth), theme: theme)
-        } catch {
-            throw ValidationError("\(error)")
+        let outcome = try await ScreenRunner.run(theme: options.theme, options: options, environment: environment) { themes, name, warnings in
+            DashboardProgram(tracker: tracker, themes: themes, themeName: name, startupWarnings: warnings,
+                             demo: demo, reloadToken: reloadToken, mouseEnabled: !options.noMouse)
         }
-        defer { screen.stop() }
-        let program = DashboardProgram(tracker: tracker, themes: themes, themeName: theme.name, startupWarnings: warnings,
-                                       demo: demo, reloadToken: reloadToken, mouseEnabled: !options.noMouse)
-        let outcome = await AppLoop(program: program, terminal: screen).run()
-        screen.stop()
         if case .signalled(let signal) = outcome { throw ExitCode(signal.exitCode) }
     }
 }

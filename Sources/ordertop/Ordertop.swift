@@ -9,7 +9,7 @@ struct Ordertop: AsyncParsableCommand {
         abstract: "A terminal dashboard for a live Instacart Connect order, with a local development server.",
         discussion: "With no subcommand, ordertop runs the demo.",
         version: OrdertopVersion.current,
-        subcommands: [DemoCommand.self, WatchCommand.self, BoardCommand.self, ProfilesCommand.self, SandboxCommand.self, ThemesCommand.self],
+        subcommands: [DemoCommand.self, WatchCommand.self, BoardCommand.self, ReplayCommand.self, ProfilesCommand.self, SandboxCommand.self, ThemesCommand.self],
         defaultSubcommand: DemoCommand.self
     )
 }

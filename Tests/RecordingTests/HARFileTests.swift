@@ -29,7 +29,7 @@ struct HARFileTests {
         #expect(loaded.log.entries[1].response.content.encoding == "base64")
         #expect(loaded.log.entries[1].response.content.data == Data([0xFF, 0x00, 0x7B]), "a body that is not UTF-8 survives as base64")
         #expect(loaded.log.entries[1].response.header("CONTENT-TYPE") == "application/json")
-        #expect(text(of: path).contains(#""startedDateTime":"2026-09-21T14:13:20.123Z""#))
+        #expect(text(of: path).contains(#""startedDateTime":"2026-09-21T14:13:20.123000Z""#))
         #expect(text(of: path).contains(#""started_at":"2026-09-21T14:13:20.500Z""#))
         #expect(text(of: path).contains(#""startedDateTime":"2026-09-21T14:13:20.000Z""#))
         #expect(HARJSON.formatDate(Date(timeIntervalSince1970: 1_790_000_000.9996)) == "2026-09-21T14:13:21.000Z")

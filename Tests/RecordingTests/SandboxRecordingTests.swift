@@ -76,7 +76,7 @@ struct SandboxRecordingTests {
 
         let entries = try rawEntries(run.path)
         #expect(entries.count == 6)
-        let millisecondDate = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+        let millisecondDate = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
         var previous = ""
         for entry in entries {
             for key in ["startedDateTime", "time", "request", "response", "cache", "timings"] {
