@@ -20,7 +20,7 @@ struct HARRecorderTests {
         let session = try #require(log["_ordertop"] as? [String: Any])
         #expect(session["command"] as? String == "board")
         #expect(session["redacted_chat"] as? Bool == true)
-        #expect(session["started_at"] as? String == "2026-09-21T14:13:20.500Z")
+        #expect(session["started_at"] as? String == "2026-09-21T14:13:20.500000Z")
         #expect(session["interval_s"] as? Double == 2)
         #expect(session["orders"] as? [[String: String]] == [["user_id": "u-1", "order_id": "o-1"]])
         #expect(try mode(of: path) == 0o600)
