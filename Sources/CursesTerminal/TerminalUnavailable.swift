@@ -24,6 +24,6 @@ public struct TerminalUnavailable: Error, CustomStringConvertible, Sendable, Equ
         case .termCannotAddressCursor(let term): what = "TERM=\(term) cannot move the cursor"
         case .setupFailed(let detail): what = "the terminal could not be set up: \(detail)"
         }
-        return "the dashboard needs a terminal (\(what)). Use --plain for line output."
+        return "the dashboard needs a terminal (\(what)). Use --plain for lines of text, or --json for JSON."
     }
 }

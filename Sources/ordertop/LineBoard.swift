@@ -17,7 +17,7 @@ enum LineBoard {
         enum News { case added(Int), ended(String), inputDone, signal(Int32), recordingEnded(String) }
         let (news, post) = AsyncStream.makeStream(of: News.self)
         registry.connect { orderID, event in
-            let userID = registry.ref(orderID)?.userID
+            let userID = registry.ref(orderID)?.userID.nilIfEmpty
             output(lines.event(event, orderID: orderID, userID: userID, at: now()))
             if case .finished = event { post.yield(.ended(orderID)) }
             // A minted token renews itself, so only a missing order ends an order here.
@@ -58,7 +58,7 @@ enum LineBoard {
                 break loop
             case .recordingEnded(let message):
                 for ref in registry.all.compactMap({ registry.ref($0.orderID) }).sorted(by: { $0.orderID < $1.orderID }) where !ended.contains(ref.orderID) {
-                    output(lines.recordingEnded(message, orderID: ref.orderID, userID: ref.userID, at: now()))
+                    output(lines.recordingEnded(message, orderID: ref.orderID, userID: ref.userID.nilIfEmpty, at: now()))
                 }
                 break loop
             }
@@ -76,4 +76,9 @@ enum LineBoard {
         await registry.stopAll()
         return code
     }
+}
+
+extension String {
+    /// nil for an empty string: a replayed order whose user the recording does not name.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -133,6 +133,6 @@ struct CursesTerminalOffscreenTests {
             try OffscreenCurses.start(term: "dumb", size: Size(width: 10, height: 2))
         }
         #expect(TerminalUnavailable(.stdoutNotATerminal).description
-            == "the dashboard needs a terminal (stdout is not a tty). Use --plain for line output.")
+            == "the dashboard needs a terminal (stdout is not a tty). Use --plain for lines of text, or --json for JSON.")
     }
 }
