@@ -2,13 +2,14 @@ import Foundation
 
 /// The JSON coders every Connect body goes through, client and sandbox alike.
 public enum ConnectJSON {
-    /// Dates go out as RFC 3339 in UTC, without fractions, as the documented samples show them.
-    public static func encoder() -> JSONEncoder {
+    /// Dates go out as RFC 3339 in UTC, without fractions, as the documented samples show them (or as `dates` writes
+    /// them: a recording keeps microseconds). Keys sorted, slashes left alone so URLs stay readable.
+    public static func encoder(dates: @escaping @Sendable (Date) -> String = formatDate) -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
-            try c.encode(formatDate(date))
+            try c.encode(dates(date))
         }
         return e
     }

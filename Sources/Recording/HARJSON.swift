@@ -3,16 +3,8 @@ import Foundation
 
 /// The JSON coders of HAR files: dates as ISO 8601 with microseconds, read with any fraction or none.
 public enum HARJSON {
-    /// Compact, sorted keys, slashes left alone so URLs stay readable.
-    public static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        e.dateEncodingStrategy = .custom { date, encoder in
-            var c = encoder.singleValueContainer()
-            try c.encode(formatDate(date))
-        }
-        return e
-    }
+    /// Compact, sorted keys, slashes left alone so URLs stay readable; dates to the microsecond.
+    public static func encoder() -> JSONEncoder { ConnectJSON.encoder(dates: formatDate) }
 
     /// Reads dates with or without fractions, with `Z` or an offset, as other tools write them.
     public static func decoder() -> JSONDecoder { ConnectJSON.decoder() }
