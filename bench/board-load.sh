@@ -26,7 +26,11 @@ base=http://127.0.0.1:$port
 "$bin/ordertop" sandbox serve --port "$port" --access-log "$work/access.log" >"$work/serve.out" 2>&1 &
 for _ in $(seq 100); do grep -q "127.0.0.1:$port" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 "$bin/ordertop" sandbox simulate --base-url "$base" --orders "$orders" --speed 1 --orders-file "$work/orders.txt" >"$work/simulate.out" 2>&1 &
-for _ in $(seq 600); do [ "$(grep -c . "$work/orders.txt" 2>/dev/null || echo 0)" -ge "$orders" ] && break; sleep 0.5; done
+for _ in $(seq 600); do
+    placed=$(grep -c . "$work/orders.txt" 2>/dev/null || true)
+    [ "${placed:-0}" -ge "$orders" ] && break
+    sleep 0.5
+done
 echo "$orders orders placed"
 
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
