@@ -6,11 +6,14 @@
 #   2. runs `ordertop board --json` against the same orders and reports, from the sandbox's access log and the
 #      board's events, the most requests in any one second and the delay from a state change to the board showing it.
 # Each board first waits WARMUP seconds (default: ORDERS/10 + 15), the time its tokens take at 10 requests a second.
+# The JSON board then runs TAIL more seconds (default 150) so that state changes made near the end of the window
+# are still seen: with 500 orders each order is read about every 80-100 s.
 set -euo pipefail
 orders=${1:-500}
 seconds=${2:-60}
 port=${PORT:-7990}
 warmup=${WARMUP:-$((orders / 10 + 15))}
+tail=${TAIL:-150}
 cd "$(dirname "$0")/.."
 swift build -c release --product ordertop >/dev/null
 swift build -c release --product ordertop-bench >/dev/null
@@ -59,6 +62,7 @@ sleep "$warmup"
 from=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
 sleep "$seconds"
 to=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
+sleep "$tail"
 kill "$json" 2>/dev/null || true
 wait "$json" 2>/dev/null || true
 "$bin/ordertop-bench" load-report --access-log "$work/access.log" --events "$work/events.jsonl" --from "$from" --to "$to"

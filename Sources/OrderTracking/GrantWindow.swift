@@ -1,8 +1,11 @@
 /// The requests granted lately, and the rule that keeps them under a rate: no window of `span(rate)` holds
-/// more than `capacity(rate)` grants. At 1 request/s or more the window is one second and holds the whole
-/// part of the rate, so no second ever sees more than the rate; below that, one request per 1/rate seconds.
-/// A sliding window rather than a token bucket, because a bucket's burst comes on top of its rate within
-/// one second, and "most requests in any one second" is what the rate promises.
+/// more than `capacity(rate)` grants, and grants are at least 1/rate apart. At 1 request/s or more the window is
+/// one second and holds the whole part of the rate, so no second ever sees more than the rate; below that, one
+/// request per 1/rate seconds. A sliding window rather than a token bucket, because a bucket's burst comes on top
+/// of its rate within one second, and "most requests in any one second" is what the rate promises. The spacing
+/// keeps the window's grants from going out in one burst: requests granted together leave together but reach
+/// the server a few milliseconds apart in any order, so a burst at each end of a second would put more than the
+/// rate into one second of the server's log; spread out, they never do.
 struct GrantWindow {
     /// Grant times, oldest first; entries before `first` are dropped ones kept until the next compaction.
     private var times: [Duration] = []
@@ -20,9 +23,13 @@ struct GrantWindow {
     /// The earliest moment, not before `now`, at which one more grant keeps the rule at `rate`.
     func nextSlot(after now: Duration, rate: Double) -> Duration {
         let capacity = Self.capacity(rate)
-        guard live.count >= capacity else { return now }
-        return max(now, times[times.count - capacity] + Self.span(rate))
+        let spaced = live.last.map { $0 + Self.spacing(rate) } ?? now
+        guard live.count >= capacity else { return max(now, spaced) }
+        return max(now, spaced, times[times.count - capacity] + Self.span(rate))
     }
+
+    /// The least time between two grants: a second shared evenly by the rate's grants.
+    static func spacing(_ rate: Double) -> Duration { span(rate) / capacity(rate) }
 
     mutating func record(_ time: Duration) {
         times.append(time)

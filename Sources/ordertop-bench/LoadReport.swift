@@ -15,6 +15,9 @@ enum LoadReport {
         var busiestSlidingSecond = 0
         var delays: [TimeInterval] = []
         var changes = 0
+        /// Changes the board never showed because the order changed again before the board read it.
+        var overtaken = 0
+        /// Changes not shown before the board's run ended.
         var unseen = 0
     }
 
@@ -65,12 +68,22 @@ enum LoadReport {
             guard let id = event["order_id"] as? String, let state = event["state"] as? String, let at = time(event) else { continue }
             shown[id, default: []].append((at, state))
         }
+        let lastEvent = events.compactMap(time).max() ?? .distantPast
+        // Every order's changes in time order, to tell a change the board missed from one it had no time to see.
+        var changes: [String: [(Date, String)]] = [:]
+        for change in accessLog where change["event"] as? String == "workflow_state" {
+            guard let id = change["order_id"] as? String, let state = change["state"] as? String, let at = time(change) else { continue }
+            changes[id, default: []].append((at, state))
+        }
         for change in accessLog where change["event"] as? String == "workflow_state" {
             guard let id = change["order_id"] as? String, let state = change["state"] as? String, let at = time(change),
                   at >= from, at <= to, shown[id] != nil else { continue }
             figures.changes += 1
-            if let seen = shown[id]?.first(where: { $0.0 >= at.addingTimeInterval(-0.5) && $0.1 == state }) {
+            let next = changes[id]?.first { $0.0 > at }?.0 ?? .distantFuture
+            if let seen = shown[id]?.first(where: { $0.0 >= at.addingTimeInterval(-0.5) && $0.0 < next && $0.1 == state }) {
                 figures.delays.append(max(0, seen.0.timeIntervalSince(at)))
+            } else if next < lastEvent {
+                figures.overtaken += 1
             } else {
                 figures.unseen += 1
             }
@@ -86,7 +99,8 @@ enum LoadReport {
         func at(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         print(String(format: "state change to the board showing it: median %.1f s, p90 %.1f s, max %.1f s over %d changes shown",
                      at(0.5), at(0.9), sorted.last ?? 0, sorted.count)
-              + "; \(f.unseen) of \(f.changes) changes were overtaken by the next one before the board polled")
+              + "; of \(f.changes) changes, \(f.overtaken) were overtaken by the order's next change before the board read it"
+              + " and \(f.unseen) came too late in the run to be read")
     }
 }
 
