@@ -3,6 +3,8 @@ import Foundation
 /// The post-checkout calls a tracker makes, as method and path template: how a recorded request is matched to
 /// the call the replaying tracker makes.
 enum ConnectEndpoints {
+    static let order = "GET /v2/post_checkout/orders/{order_id}"
+
     static let templates: [String] = [
         "GET /v2/post_checkout/orders/{order_id}",
         "GET /v2/post_checkout/orders/{order_id}/items",

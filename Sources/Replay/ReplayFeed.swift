@@ -8,8 +8,9 @@ public actor ReplayFeed {
     private var waiting: [Int: Duration] = [:]
     /// The last reply delivered per queue.
     private var lastReply: [ReplayTimeline.Key: ReplayTimeline.Exchange] = [:]
-    /// The recorded arrival of the latest reply delivered: what the trackers have heard of so far.
-    private var heardUpTo: Duration = .zero
+    /// Per order, the recorded arrival of the latest order reply delivered: a tracker changes its polls only on
+    /// an order reply, so this is the moment a cancelled poll was cancelled at, on the recording's line.
+    private var orderHeard: [String: Duration] = [:]
     public private(set) var played = 0
     public let total: Int
     /// Queues asked for after their last reply.
@@ -48,16 +49,18 @@ public actor ReplayFeed {
     func delivered(_ exchange: ReplayTimeline.Exchange) {
         waiting[exchange.index] = nil
         lastReply[exchange.key] = exchange
-        heardUpTo = max(heardUpTo, exchange.at)
+        if exchange.key.endpoint == ConnectEndpoints.order, let orderID = exchange.key.orderID {
+            orderHeard[orderID] = max(orderHeard[orderID] ?? .zero, exchange.at)
+        }
     }
 
-    /// A call was cancelled before its reply came: its tracker restarted or stopped that poll, because of a reply it
-    /// heard. When the recorded request went out after the latest reply heard, the recording's tracker made it only
+    /// A call was cancelled before its reply came: its tracker restarted or stopped that poll, because of an order
+    /// reply it heard. When the recorded request went out after that reply, the recording's tracker made it only
     /// later, so the reply goes back to the front of its queue for the next call. When it went out before, the
     /// recording's call was in flight and cancelled too, and its reply went unheard there as it does here.
     func cancelled(_ exchange: ReplayTimeline.Exchange) {
         waiting[exchange.index] = nil
-        guard exchange.sentAt > heardUpTo else { return }
+        guard exchange.sentAt > exchange.key.orderID.flatMap({ orderHeard[$0] }) ?? .zero else { return }
         played -= 1
         queues[exchange.key, default: []].insert(exchange, at: queues[exchange.key]?.startIndex ?? 0)
     }
