@@ -15,6 +15,12 @@ public actor ReplayFeed {
     public let total: Int
     /// Queues asked for after their last reply.
     public private(set) var exhausted: Set<ReplayTimeline.Key> = []
+    /// Per order, how many replies unlike the one before them in their queue have been delivered: the changes heard.
+    private var changesHeard: [String: Int] = [:]
+    /// Per queue run out, the count of changes heard when its last reply was last given again, and how often since.
+    private var repeatedAt: [ReplayTimeline.Key: (changes: Int, times: Int)] = [:]
+    /// How often a run-out queue's last reply is given again per change heard.
+    static let repeatsPerChange = 2
 
     public init(_ timeline: ReplayTimeline) {
         queues = Dictionary(grouping: timeline.exchanges, by: \.key).mapValues { ArraySlice($0) }
@@ -45,9 +51,25 @@ public actor ReplayFeed {
         return exchange
     }
 
+    /// For a queue that has run out: its last reply delivered, a few times per change heard for its order; nil
+    /// otherwise. A tracker that lags the replay's clock can take a queue's last replies with polls before it hears the
+    /// change that, in the recording, made it fetch them (an order's final items and chat): the fetch that change
+    /// causes (and the one that replaces it, when the tracker hears the change only after the fetch was answered) gets
+    /// the same reply again instead of waiting for the end of a recording that holds nothing more for it. Only a few
+    /// times per change, so a poll of a run-out queue then waits, as a poll of a silent server would, not spinning.
+    func repeatLast(_ key: ReplayTimeline.Key) -> ReplayTimeline.Exchange? {
+        let changes = changesHeard[key.orderID ?? "", default: 0]
+        var repeats = repeatedAt[key] ?? (changes, 0)
+        if repeats.changes != changes { repeats = (changes, 0) }
+        guard let last = lastReply[key], repeats.times < Self.repeatsPerChange else { return nil }
+        repeatedAt[key] = (changes, repeats.times + 1)
+        return last
+    }
+
     /// A reply handed out by `next` has reached its call.
     func delivered(_ exchange: ReplayTimeline.Exchange) {
         waiting[exchange.index] = nil
+        if lastReply[exchange.key].map({ !exchange.sameReply(as: $0) }) ?? true { changesHeard[exchange.key.orderID ?? "", default: 0] += 1 }
         lastReply[exchange.key] = exchange
         if exchange.key.endpoint == ConnectEndpoints.order, let orderID = exchange.key.orderID {
             orderHeard[orderID] = max(orderHeard[orderID] ?? .zero, exchange.at)

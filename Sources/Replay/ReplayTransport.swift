@@ -22,6 +22,7 @@ public struct ReplayTransport: ConnectTransport {
                 return IncomingReply(status: 200, headers: [], body: Data(#"{"messages_read_count":0}"#.utf8))
             }
             if key.isWrite { throw ConnectError.invalidRequest("nothing is sent during a replay") }
+            if let last = await feed.repeatLast(key) { return try Self.reply(last, to: request) }
             // The recording has no more of these replies: wait, as a poll of a silent server would, until the replay ends.
             try await clock.sleep(until: ReplayClock.Instant(offset: .seconds(Int64.max / 4)), tolerance: nil)
             throw CancellationError()
@@ -34,6 +35,11 @@ public struct ReplayTransport: ConnectTransport {
             throw error
         }
         await feed.delivered(exchange)
+        return try Self.reply(exchange, to: request)
+    }
+
+    /// A recorded exchange as the reply, or the error, its call gets.
+    static func reply(_ exchange: ReplayTimeline.Exchange, to request: OutgoingRequest) throws -> IncomingReply {
         if let reason = exchange.error {
             throw ConnectError.transport(endpoint: request.endpoint, baseURL: "the recording", reason: reason, mayHaveBeenSent: true)
         }

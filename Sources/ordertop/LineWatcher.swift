@@ -19,6 +19,8 @@ enum LineWatcher {
         let interruption = Interruption()
         let signal = Task {
             let number = await DemoSignals.next()
+            // Cancelled when the run ends by itself, and then next() returns without any signal having come.
+            guard !Task.isCancelled else { return }
             interruption.set(.signal(number))
             await tracker.stop()
         }
