@@ -176,7 +176,7 @@ public struct DeskProgram: ScreenProgram {
     }
 
     public func feed(_ inbox: Inbox<Action>) async {
-        registry.connect { orderID, event in inbox.send(.tracker(orderID: orderID, event)) }
+        registry.connect { orderID, stamped in inbox.send(.tracker(orderID: orderID, stamped.event)) }
         let registry = registry, arriving = arriving, cycle = cycle, news = news
         await withTaskGroup(of: Void.self) { group in
             if let news {

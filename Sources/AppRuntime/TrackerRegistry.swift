@@ -14,7 +14,7 @@ public final class TrackerRegistry: @unchecked Sendable {
     private var trackers: [String: OrderTracker] = [:]
     private var refs: [String: OrderRef] = [:]
     private var feeds: [Task<Void, Never>] = []
-    private var sink: (@Sendable (String, TrackerEvent) -> Void)?
+    private var sink: (@Sendable (String, StampedEvent) -> Void)?
 
     public init(factory: @escaping Factory) { self.factory = factory }
 
@@ -44,8 +44,8 @@ public final class TrackerRegistry: @unchecked Sendable {
         return added.map(\.0)
     }
 
-    /// From now on every tracker's events go to `sink`, tagged with the order id.
-    public func connect(_ sink: @escaping @Sendable (String, TrackerEvent) -> Void) {
+    /// From now on every tracker's events go to `sink`, tagged with the order id, each with the time it happened.
+    public func connect(_ sink: @escaping @Sendable (String, StampedEvent) -> Void) {
         lock.withLock {
             self.sink = sink
             for (orderID, tracker) in trackers { feeds.append(Self.feed(tracker, orderID, sink)) }
@@ -60,7 +60,7 @@ public final class TrackerRegistry: @unchecked Sendable {
     }
 
     private static func feed(_ tracker: OrderTracker, _ orderID: String,
-                             _ sink: @escaping @Sendable (String, TrackerEvent) -> Void) -> Task<Void, Never> {
-        Task.detached { for await event in tracker.events { sink(orderID, event) } }
+                             _ sink: @escaping @Sendable (String, StampedEvent) -> Void) -> Task<Void, Never> {
+        Task.detached { for await stamped in tracker.events.stamped { sink(orderID, stamped) } }
     }
 }

@@ -6,11 +6,11 @@ import Foundation
 /// (`ChatOutbox`) and each endpoint's task (`EndpointPoller`) are parts of their own.
 public actor OrderTracker {
     /// Everything the tracker learns, in order. Ends after `stop()`.
-    public nonisolated let events: AsyncStream<TrackerEvent>
+    public nonisolated let events: TrackerEvents
     /// The order followed.
     public nonisolated let orderID: String
 
-    let continuation: AsyncStream<TrackerEvent>.Continuation
+    let continuation: AsyncStream<StampedEvent>.Continuation
     var source: any OrderDataSource
     let configuration: TrackerConfiguration
     let clock: any Clock<Duration>
@@ -53,7 +53,8 @@ public actor OrderTracker {
         self.now = now
         self.random = SplitMix64(seed: configuration.seed)
         self.pollers = Dictionary(uniqueKeysWithValues: TrackedEndpoint.allCases.map { ($0, EndpointPoller(endpoint: $0)) })
-        (events, continuation) = AsyncStream.makeStream(of: TrackerEvent.self, bufferingPolicy: .unbounded)
+        let (stamped, continuation) = AsyncStream.makeStream(of: StampedEvent.self, bufferingPolicy: .unbounded)
+        (events, self.continuation) = (TrackerEvents(stamped: stamped), continuation)
     }
 
     var stopped: Bool { lifecycle == .stopped || lifecycle == .ended }
@@ -120,7 +121,7 @@ public actor OrderTracker {
 
     func emit(_ event: TrackerEvent) {
         guard lifecycle != .stopped else { return }
-        continuation.yield(event)
+        continuation.yield(StampedEvent(event: event, date: now()))
     }
 
     /// Publishes fresh data when it differs from what was published last.

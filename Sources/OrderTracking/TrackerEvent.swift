@@ -85,3 +85,29 @@ public enum TrackerEvent: Hashable, Sendable {
     /// The order reached a final state and every poll has stopped.
     case finished(WorkflowState)
 }
+
+/// A tracker event and when its tracker had it, on the tracker's clock: the time of day, or the recording's time in
+/// a replay (so a replay's lines carry the recorded time however late they are printed).
+public struct StampedEvent: Sendable {
+    public let event: TrackerEvent
+    public let date: Date
+
+    public init(event: TrackerEvent, date: Date) {
+        self.event = event
+        self.date = date
+    }
+}
+
+/// A tracker's events as they happen: iterate it for the events, or `stamped` for each with its time.
+public struct TrackerEvents: AsyncSequence, Sendable {
+    public typealias Element = TrackerEvent
+    /// The events with the time each happened.
+    public let stamped: AsyncStream<StampedEvent>
+
+    public func makeAsyncIterator() -> Iterator { Iterator(base: stamped.makeAsyncIterator()) }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        var base: AsyncStream<StampedEvent>.Iterator
+        public mutating func next() async -> TrackerEvent? { await base.next()?.event }
+    }
+}

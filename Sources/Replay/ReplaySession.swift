@@ -9,6 +9,7 @@ import Recording
 public struct ReplaySession: Sendable {
     public let timeline: ReplayTimeline
     public let player: ReplayPlayer
+    let heard = HeardTimes()
 
     /// The trackers ask again as soon as they have a reply: each call waits in the transport until the recording had
     /// its reply, so the recording's own pace rules, whatever cadence it was made with.
@@ -21,10 +22,12 @@ public struct ReplaySession: Sendable {
 
     /// A tracker for one recorded order, on the replay's clock, with no outbox store: a replay keeps nothing.
     public func tracker(orderID: String) -> OrderTracker {
-        let client = ConnectClient(baseURL: "replay:", transport: ReplayTransport(feed: player.feed, clock: player.clock))
-        let player = player
+        let client = ConnectClient(baseURL: "replay:", transport: ReplayTransport(feed: player.feed, clock: player.clock, heard: heard))
+        let (player, heard, timeline) = (player, heard, timeline)
+        // The tracker's time is the recorded moment of the last reply it heard: what it says then is stamped with
+        // when the recording had it, however far the replay's clock has run on meanwhile.
         return OrderTracker(client: client, orderID: orderID, configuration: Self.configuration, clock: player.clock,
-                            outboxStore: nil, now: { player.date() })
+                            outboxStore: nil, now: { heard.latest(orderID).map(timeline.date(at:)) ?? player.date() })
     }
 
     /// What the viewer is told when the recording has been played to its end.

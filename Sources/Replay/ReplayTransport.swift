@@ -8,10 +8,13 @@ import Recording
 public struct ReplayTransport: ConnectTransport {
     let feed: ReplayFeed
     let clock: ReplayClock
+    /// Told when each reply reaches its call, so a tracker's clock can read the recorded moment it last heard.
+    let heard: HeardTimes?
 
-    public init(feed: ReplayFeed, clock: ReplayClock) {
+    public init(feed: ReplayFeed, clock: ReplayClock, heard: HeardTimes? = nil) {
         self.feed = feed
         self.clock = clock
+        self.heard = heard
     }
 
     public func execute(_ request: OutgoingRequest) async throws -> IncomingReply {
@@ -35,6 +38,7 @@ public struct ReplayTransport: ConnectTransport {
             throw error
         }
         await feed.delivered(exchange)
+        heard?.note(exchange)
         return try Self.reply(exchange, to: request)
     }
 
@@ -45,4 +49,22 @@ public struct ReplayTransport: ConnectTransport {
         }
         return IncomingReply(status: exchange.status, headers: exchange.headers, body: exchange.body)
     }
+}
+
+/// Per order, the recorded moment of the latest reply its tracker has heard: the replay's time for that tracker, so
+/// what it says is stamped with when the recording had it, even when the tracker runs behind the replay's clock.
+public final class HeardTimes: @unchecked Sendable {
+    // Guarded by `lock`: written by the transport's calls, read by the trackers' clocks.
+    private let lock = NSLock()
+    private var latest: [String: Duration] = [:]
+
+    public init() {}
+
+    func note(_ exchange: ReplayTimeline.Exchange) {
+        guard let orderID = exchange.key.orderID else { return }
+        lock.withLock { latest[orderID] = max(latest[orderID] ?? .zero, exchange.at) }
+    }
+
+    /// The latest recorded reply heard for the order, if any.
+    public func latest(_ orderID: String) -> Duration? { lock.withLock { latest[orderID] } }
 }

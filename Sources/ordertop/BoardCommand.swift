@@ -90,7 +90,9 @@ struct BoardCommand: AsyncParsableCommand {
         let stateDirectory = OutboxStore.defaultDirectory(environment: environment)
         let registry = TrackerRegistry { ref in
             if let recorder { Task { await recorder.noteOrders([RecordedOrder(userID: ref.userID, orderID: ref.orderID)]) } }
-            return OrderTracker(client: BudgetedSource(MintedSource(base: client, broker: broker, userID: ref.userID), budget: budget),
+            // The token first, then the budget: a call waits for its turn only once it can go at once, so it reaches
+            // the server when the budget says, not a token request later.
+            return OrderTracker(client: MintedSource(base: BudgetedSource(client, budget: budget), broker: broker, userID: ref.userID),
                          orderID: ref.orderID,
                          configuration: configuration, outboxStore: OutboxStore(directory: stateDirectory, orderID: ref.orderID))
         }

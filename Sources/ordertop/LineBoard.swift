@@ -16,13 +16,15 @@ enum LineBoard {
                     recordingEnds: (@Sendable () async -> String)? = nil) async -> Int32 {
         enum News { case added(Int), ended(String), inputDone, signal(Int32), recordingEnded(String) }
         let (news, post) = AsyncStream.makeStream(of: News.self)
-        registry.connect { orderID, event in
+        registry.connect { orderID, stamped in
+            let event = stamped.event
             let userID = registry.ref(orderID)?.userID.nilIfEmpty
-            output(lines.event(event, orderID: orderID, userID: userID, at: now()))
+            // Each line has the time its tracker had the change, however late it is printed.
+            output(lines.event(event, orderID: orderID, userID: userID, at: stamped.date))
             if case .finished = event { post.yield(.ended(orderID)) }
             // A minted token renews itself, so only a missing order ends an order here.
             if LineEnd.of(event) == .notFound {
-                output(lines.failure(.notFound, orderID: orderID, userID: userID, at: now()))
+                output(lines.failure(.notFound, orderID: orderID, userID: userID, at: stamped.date))
                 post.yield(.ended(orderID))
             }
         }

@@ -33,14 +33,16 @@ enum LineWatcher {
         }
         var code: Int32 = 0
         var finished = false
-        for await event in tracker.events {
-            output(lines.event(event, orderID: orderID, userID: userID, at: now()))
+        for await stamped in tracker.events.stamped {
+            let event = stamped.event
+            // Each line has the time the tracker had the change, however late it is printed.
+            output(lines.event(event, orderID: orderID, userID: userID, at: stamped.date))
             if case .finished = event {
                 finished = true
                 break
             }
             if let end = LineEnd.of(event) {
-                output(lines.failure(end, orderID: orderID, userID: userID, at: now()))
+                output(lines.failure(end, orderID: orderID, userID: userID, at: stamped.date))
                 code = end.exitCode
                 break
             }

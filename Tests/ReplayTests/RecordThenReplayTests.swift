@@ -39,16 +39,17 @@ import Testing
         }
     }
 
-    /// Follows `tracker` until its order ends, for at most `seconds`.
-    static func follow(_ tracker: OrderTracker, now: @escaping @Sendable () -> Date, within seconds: Int) async -> (Seen, finished: Bool) {
+    /// Follows `tracker` until its order ends, for at most `seconds`; each event at the time the tracker had it.
+    static func follow(_ tracker: OrderTracker, within seconds: Int) async -> (Seen, finished: Bool) {
         await tracker.start()
         let watcher = Task {
-            var seen = Seen(start: now())
-            for await event in tracker.events {
-                seen.take(event, at: now())
-                if case .finished = event { return (seen, true) }
+            var seen: Seen?
+            for await stamped in tracker.events.stamped {
+                if seen == nil { seen = Seen(start: stamped.date) }
+                seen?.take(stamped.event, at: stamped.date)
+                if case .finished = stamped.event, let seen { return (seen, true) }
             }
-            return (seen, false)
+            return (seen ?? Seen(start: Date()), false)
         }
         let timeout = Task {
             try await Task.sleep(for: .seconds(seconds))
@@ -81,7 +82,7 @@ import Testing
                                        configuration: TrackerConfiguration(normalInterval: .milliseconds(100), slowInterval: .milliseconds(100)))
             let shopper = order.makeShopper(seed: 11, clock: ContinuousClock(), speed: 40)
             await shopper.start()
-            live = await Self.follow(tracker, now: { Date() }, within: 120)
+            live = await Self.follow(tracker, within: 120)
             await shopper.stop()
             try await recorder.finish()
         }
@@ -95,7 +96,7 @@ import Testing
         let orderID = try #require(replay.timeline.orders.first?.orderID)
         let player = replay.player
         let playing = Task { await player.play() }
-        let replayed = await Self.follow(replay.tracker(orderID: orderID), now: { player.date() }, within: 120)
+        let replayed = await Self.follow(replay.tracker(orderID: orderID), within: 120)
         playing.cancel()
 
         #expect(replayed.finished)
