@@ -21,6 +21,10 @@ public final class AppLoop<Program: ScreenProgram, Screen: Terminal> {
     private var knownSize: Size
     private var lastTick: Date
     private var quitting = false
+    /// When the last frame was drawn, on the real clock (the program's `now` may be fixed, or a recording's).
+    private var lastDrawAt: ContinuousClock.Instant?
+    /// A key or a resize came since the last frame: the next one is drawn at once.
+    private var drawAtOnce = true
 
     /// `now` is the clock for ticks; tests pass a fixed one so frames do not depend on the time of day.
     public init(program: Program, terminal: Screen, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -58,16 +62,26 @@ public final class AppLoop<Program: ScreenProgram, Screen: Terminal> {
             perform(effects)
             if quitting { return .quit }
 
+            // News waits for the frame interval; what a person did is drawn at once.
+            var frameDueIn: Int?
             if state != lastDrawn {
-                let frame = program.render(state, size: terminal.size)
-                terminal.draw(frame.canvas, cursor: frame.cursor)
-                lastDrawn = state
+                let since = lastDrawAt.map { ContinuousClock.now - $0 }
+                if drawAtOnce || since.map({ $0 >= program.frameInterval }) ?? true {
+                    let frame = program.render(state, size: terminal.size)
+                    terminal.draw(frame.canvas, cursor: frame.cursor)
+                    lastDrawn = state
+                    lastDrawAt = ContinuousClock.now
+                    drawAtOnce = false
+                } else if let since {
+                    frameDueIn = Int(((program.frameInterval - since) / .milliseconds(1)).rounded(.up))
+                }
             }
 
-            // Sleep until a key, news in the inbox (the waker) or the next whole second for the clock.
+            // Sleep until a key, news in the inbox (the waker), a frame held back, or the next whole second for the clock.
             let untilNextSecond = 1000 - Int(now().timeIntervalSince1970.truncatingRemainder(dividingBy: 1) * 1000)
-            let keys = terminal.readKeys(timeoutMilliseconds: max(10, untilNextSecond))
+            let keys = terminal.readKeys(timeoutMilliseconds: max(1, min(max(10, untilNextSecond), frameDueIn ?? .max)))
             if let signal = terminal.exitSignal { return .signalled(signal) }
+            if !keys.isEmpty { drawAtOnce = true }
             var keyEffects: [Program.Effect] = []
             for key in keys {
                 keyEffects += key == .resize ? resized() : program.reduce(&state, program.key(key))
@@ -79,6 +93,7 @@ public final class AppLoop<Program: ScreenProgram, Screen: Terminal> {
 
     private func resized() -> [Program.Effect] {
         knownSize = terminal.size
+        drawAtOnce = true
         return program.reduce(&state, program.resize(knownSize))
     }
 

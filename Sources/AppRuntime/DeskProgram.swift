@@ -200,6 +200,10 @@ public struct DeskProgram: ScreenProgram {
         }
     }
 
+    /// Hundreds of orders bring news many times a second, and each row's data is seconds old anyway: two frames a
+    /// second for news keep the board's CPU low; keys are still drawn at once.
+    public var frameInterval: Duration { .milliseconds(500) }
+
     public func start(_ inbox: Inbox<Action>) async {
         for warning in startupWarnings { inbox.send(.board(.notice(.warning(warning)))) }
     }

@@ -34,4 +34,11 @@ public protocol ScreenProgram: Sendable {
     func start(_ inbox: Inbox<Action>) async
     /// Stops the outside world after the last frame, once `feed` is cancelled.
     func stop() async
+    /// The least time between two frames drawn for news (a key or a resize is drawn at once): news arriving many
+    /// times a second then costs one frame, not one each.
+    var frameInterval: Duration { get }
+}
+
+extension ScreenProgram {
+    public var frameInterval: Duration { .milliseconds(50) }
 }

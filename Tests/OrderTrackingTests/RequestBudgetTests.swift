@@ -86,27 +86,27 @@ struct BudgetBench {
 
 @Suite("RequestBudget on a test clock")
 struct RequestBudgetTests {
-    @Test("40 requests at once under 5/s: one at once, then one every 200 ms, never more than 5 in any one second")
+    @Test("40 requests at once under 5/s: one at once, then one every 204 ms (2% to spare), never more than 5 in any one second")
     func neverExceeded() async throws {
         let bench = BudgetBench(rate: 5)
         for index in 0..<40 { bench.request("r\(index)") }
         let settled = { await bench.log.grants.count + bench.budget.stats().waiting == 40 }
         try await bench.until("queued", settled)
         #expect(await bench.log.grants.count == 1, "no burst: the rate's grants are spread over the second")
-        try await bench.advance(by: .seconds(8), settled: settled)
+        try await bench.advance(by: .milliseconds(8000), settled: settled)
         let times = await bench.log.times
-        #expect(times.sorted() == (0..<40).map { Duration.milliseconds(200 * $0) })
+        #expect(times.sorted() == (0..<40).map { Duration.milliseconds(204 * $0) })
         #expect(busiestSecond(times) == 5)
         #expect(await bench.budget.stats().requestsLastMinute == 40)
     }
 
-    @Test("below 1/s the requests are spaced: 0.5/s grants one every 2 s")
+    @Test("below 1/s the requests are spaced: 0.5/s grants one every 2.04 s (2% to spare)")
     func slowRate() async throws {
         let bench = BudgetBench(rate: 0.5)
         for index in 0..<4 { bench.request("r\(index)") }
         let settled = { await bench.log.grants.count + bench.budget.stats().waiting == 4 }
         try await bench.advance(by: .seconds(7), settled: settled)
-        #expect(await bench.log.times == [.zero, .seconds(2), .seconds(4), .seconds(6)])
+        #expect(await bench.log.times == [.zero, .milliseconds(2040), .milliseconds(4080), .milliseconds(6120)])
     }
 
     @Test("busy orders go before waiting ones, tokens before both, equals first come first served")
@@ -116,9 +116,9 @@ struct RequestBudgetTests {
         try await bench.requestInOrder([("wait-1", .waiting), ("wait-2", .waiting), ("busy-1", .busy), ("wait-3", .waiting),
                                         ("busy-2", .busy), ("token", .urgent)])
         let settled = { await bench.log.grants.count + bench.budget.stats().waiting == 6 }
-        try await bench.advance(by: .seconds(6), settled: settled)
+        try await bench.advance(by: .milliseconds(6200), settled: settled)
         #expect(await bench.log.tags == ["token", "busy-1", "busy-2", "wait-1", "wait-2", "wait-3"])
-        #expect(await bench.log.times == [.seconds(1), .seconds(2), .seconds(3), .seconds(4), .seconds(5), .seconds(6)])
+        #expect(await bench.log.times == (1...6).map { .milliseconds(1020 * $0) }, "one a second, and 2% to spare")
     }
 
     @Test("a waiting order is not starved: after 10 s in the queue its request goes as busy, in its turn")
@@ -127,10 +127,10 @@ struct RequestBudgetTests {
         try await bench.budget.acquire(.busy)
         try await bench.requestInOrder([("wait", .waiting)] + (1...14).map { ("busy-\($0)", .busy) })
         let settled = { await bench.log.grants.count + bench.budget.stats().waiting == 15 }
-        try await bench.advance(by: .seconds(15), settled: settled)
+        try await bench.advance(by: .milliseconds(15500), settled: settled)
         let tags = await bench.log.tags
         #expect(tags.count == 15)
-        #expect(tags.firstIndex(of: "wait") == 9, "granted at 10 s, before busy-10 that came after it: \(tags)")
+        #expect(tags.firstIndex(of: "wait") == 9, "granted at 10.2 s, before busy-10 that came after it: \(tags)")
     }
 
     @Test("a 429 pauses every request until its Retry-After, halves the pace, and the pace climbs back while quiet")
@@ -145,8 +145,8 @@ struct RequestBudgetTests {
         #expect(await bench.log.grants.isEmpty, "nothing goes during the pause")
         try await bench.advance(by: .milliseconds(100), settled: settled)
         #expect(await bench.log.times == [.seconds(5)])
-        try await bench.advance(by: .milliseconds(1400), settled: settled)
-        #expect(await bench.log.times.sorted() == (0..<8).map { .seconds(5) + .milliseconds(200 * $0) }, "then the halved pace: 5 a second")
+        try await bench.advance(by: .milliseconds(1500), settled: settled)
+        #expect(await bench.log.times.sorted() == (0..<8).map { .seconds(5) + .milliseconds(204 * $0) }, "then the halved pace: 5 a second")
 
         // A second 429 in the same burst does not cut again; a later one does, down to the floor at most.
         await bench.budget.rateLimited(retryAfter: nil)
@@ -186,7 +186,7 @@ struct RequestBudgetTests {
         second.cancel()
         try await bench.until("cancelled") { await bench.log.cancelled == ["second"] }
         #expect(await bench.budget.stats().waiting == 1)
-        try await bench.advance(by: .seconds(1)) { await bench.log.grants.count + bench.budget.stats().waiting == 1 }
+        try await bench.advance(by: .milliseconds(1100)) { await bench.log.grants.count + bench.budget.stats().waiting == 1 }
         #expect(await bench.log.tags == ["first"])
         #expect(await bench.budget.stats().requestsLastMinute == 2)
 
