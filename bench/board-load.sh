@@ -42,7 +42,16 @@ rss() { awk '/VmRSS/ { print $2 }' "/proc/$1/status"; }
 # 1. The board on screen.
 tmux new-session -d -s ordertop-load -x 200 -y 60 "$bin/ordertop board --base-url $base --orders $work/orders.txt --log-file $work/board.log"
 sleep 1
-pid=$(pgrep -f "ordertop board --base-url $base --orders $work/orders.txt --log-file" | head -1)
+# The board itself, not the shell tmux started it with.
+pid=""
+for _ in $(seq 50); do
+    for candidate in $(pgrep -f "ordertop board --base-url $base --orders $work/orders.txt --log-file"); do
+        [ "$(cat "/proc/$candidate/comm" 2>/dev/null)" = ordertop ] && pid=$candidate
+    done
+    [ -n "$pid" ] && break
+    sleep 0.1
+done
+[ -n "$pid" ] || { echo "the board did not start"; exit 1; }
 sleep "$warmup"
 t0=$(ticks "$pid"); s0=$(date +%s.%N)
 peak=0
