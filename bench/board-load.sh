@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The board under load: the figures of README "Performance", measured again.
-#   bench/board-load.sh [ORDERS] [SECONDS]     (defaults: 500 orders, 60 s; PORT=7990 to change the port)
+#   bench/board-load.sh [ORDERS] [SECONDS]     (defaults: 500 orders, 60 s; PORT=7990 to change the port;
+#                                              PHASES=screen measures only the board on screen)
 # It builds release binaries, starts `ordertop sandbox serve --access-log` and `ordertop sandbox simulate`, then
 #   1. runs `ordertop board` in tmux at 200x60 and reads its CPU time and RSS from /proc over SECONDS;
 #   2. runs `ordertop board --json` against the same orders and reports, from the sandbox's access log and the
@@ -63,6 +64,8 @@ awk -v t="$((t1 - t0))" -v hz="$hz" -v s0="$s0" -v s1="$s1" -v peak="$peak" 'BEG
 tmux send-keys -t ordertop-load q
 sleep 1
 tmux kill-session -t ordertop-load 2>/dev/null || true
+
+[ "${PHASES:-both}" = screen ] && exit 0
 
 # 2. The same board as JSON events, for the requests and the delay.
 "$bin/ordertop" board --base-url "$base" --orders "$work/orders.txt" --json >"$work/events.jsonl" 2>"$work/board-json.err" &

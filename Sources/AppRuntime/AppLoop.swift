@@ -25,6 +25,8 @@ public final class AppLoop<Program: ScreenProgram, Screen: Terminal> {
     private var lastDrawAt: ContinuousClock.Instant?
     /// A key or a resize came since the last frame: the next one is drawn at once.
     private var drawAtOnce = true
+    /// News was reduced since the last frame was drawn or found unneeded.
+    private var changedSinceDraw = false
 
     /// `now` is the clock for ticks; tests pass a fixed one so frames do not depend on the time of day.
     public init(program: Program, terminal: Screen, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -52,29 +54,34 @@ public final class AppLoop<Program: ScreenProgram, Screen: Terminal> {
     private func loop() -> RunOutcome {
         while true {
             var effects: [Program.Effect] = []
-            for action in inbox.drain() { effects += program.reduce(&state, action) }
+            let news = inbox.drain()
+            if !news.isEmpty { changedSinceDraw = true }
+            for action in news { effects += program.reduce(&state, action) }
             let date = now()
             if Int(date.timeIntervalSince1970) != Int(lastTick.timeIntervalSince1970) {
                 lastTick = date
+                changedSinceDraw = true
                 effects += program.reduce(&state, program.tick(date))
             }
             if terminal.size != knownSize { effects += resized() }
             perform(effects)
             if quitting { return .quit }
 
-            // News waits for the frame interval; what a person did is drawn at once.
+            // News waits for the frame interval; what a person did is drawn at once. The states are compared only
+            // when a frame is due: a board's state is large, and news comes many times a second.
             var frameDueIn: Int?
-            if state != lastDrawn {
-                let since = lastDrawAt.map { ContinuousClock.now - $0 }
-                if drawAtOnce || since.map({ $0 >= program.frameInterval }) ?? true {
+            let since = lastDrawAt.map { ContinuousClock.now - $0 }
+            if drawAtOnce || since.map({ $0 >= program.frameInterval }) ?? true {
+                if state != lastDrawn {
                     let frame = program.render(state, size: terminal.size)
                     terminal.draw(frame.canvas, cursor: frame.cursor)
                     lastDrawn = state
                     lastDrawAt = ContinuousClock.now
-                    drawAtOnce = false
-                } else if let since {
-                    frameDueIn = Int(((program.frameInterval - since) / .milliseconds(1)).rounded(.up))
                 }
+                drawAtOnce = false
+                changedSinceDraw = false
+            } else if changedSinceDraw, let since {
+                frameDueIn = Int(((program.frameInterval - since) / .milliseconds(1)).rounded(.up))
             }
 
             // Sleep until a key, news in the inbox (the waker), a frame held back, or the next whole second for the clock.
