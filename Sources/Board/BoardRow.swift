@@ -31,9 +31,12 @@ public struct BoardRow: Hashable, Sendable {
     public internal(set) var lastNotice: Notice?
     /// The lowercased text the filter searches: id, customer and state.
     public internal(set) var searchText: String
+    /// The id for sorting, numbers in numeric order.
+    let idKey: NaturalKey
 
     public init(ref: OrderRef) {
         self.ref = ref
+        idKey = NaturalKey(ref.orderID)
         let id = Text.sanitize(ref.orderID)
         shortID = id.count <= 8 ? id : "…" + id.suffix(7)
         searchText = id.lowercased()

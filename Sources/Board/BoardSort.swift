@@ -36,18 +36,20 @@ public enum BoardSort: String, CaseIterable, Hashable, Sendable {
             case .id:
                 (rank, primary) = (0, 0)
             }
-            return SortKey(id: row.ref.orderID, finished: row.isFinished, rank: rank, primary: primary)
+            return SortKey(id: row.ref.orderID, idKey: row.idKey, finished: row.isFinished, rank: rank, primary: primary)
         }.sorted { a, b in
             if a.finished != b.finished { return !a.finished }
             if a.rank != b.rank { return a.rank < b.rank }
             if a.primary != b.primary { return a.primary < b.primary }
-            return a.id.compare(b.id, options: .numeric) == .orderedAscending
+            if a.idKey != b.idKey { return a.idKey < b.idKey }
+            return a.id < b.id
         }.map(\.id)
     }
 
     /// What a row is sorted by: finished last, then a rank, then a time, then the id.
     private struct SortKey {
         var id: String
+        var idKey: NaturalKey
         var finished: Bool
         var rank: Int
         var primary: Double
