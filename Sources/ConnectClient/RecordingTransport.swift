@@ -36,8 +36,14 @@ public struct RecordingTransport: ConnectTransport {
         }
     }
 
+    /// The `_error` of a request ordertop cancelled itself.
+    public static let cancelled = "cancelled: ordertop stopped waiting for this reply"
+
     /// The failure in the words `ConnectClient` uses for it: the reason of a transport error, else its description.
     static func reason(_ error: any Error, request: OutgoingRequest) -> String {
+        // ordertop itself gave up on the reply (a poll its tracker restarted): no server failure, and no reply anyone
+        // heard, which a replay must know.
+        if error is CancellationError || Task.isCancelled || "\(error)".lowercased().contains("cancel") { return cancelled }
         let connectError = error as? ConnectError
             ?? ConnectClient.transportError(error, endpoint: request.endpoint, base: request.baseURL)
         if case .transport(_, _, let reason, _) = connectError { return reason }

@@ -12,6 +12,8 @@ public actor ReplayFeed {
     /// an order reply, so this is the moment a cancelled poll was cancelled at, on the recording's line.
     private var orderHeard: [String: Duration] = [:]
     public private(set) var played = 0
+    /// Replies that reached their calls, all told.
+    public private(set) var deliveredCount = 0
     public let total: Int
     /// Queues asked for after their last reply.
     public private(set) var exhausted: Set<ReplayTimeline.Key> = []
@@ -69,6 +71,7 @@ public actor ReplayFeed {
     /// A reply handed out by `next` has reached its call.
     func delivered(_ exchange: ReplayTimeline.Exchange) {
         waiting[exchange.index] = nil
+        deliveredCount += 1
         if lastReply[exchange.key].map({ !exchange.sameReply(as: $0) }) ?? true { changesHeard[exchange.key.orderID ?? "", default: 0] += 1 }
         lastReply[exchange.key] = exchange
         if exchange.key.endpoint == ConnectEndpoints.order, let orderID = exchange.key.orderID {

@@ -44,26 +44,36 @@ public actor ReplayPlayer {
             let now = realClock.now()
             let elapsed = now - last
             last = now
-            guard !isPaused else { continue }
-            let target = min(clock.now.offset + elapsed * speed, timeline.end)
-            // One recorded reply at a time, each given a moment to reach its tracker before the next: replies are
-            // taken in the order they arrived, as when recording, however large the step.
-            for moment in timeline.arrivals(after: clock.now.offset, through: target) {
-                clock.advance(to: .init(offset: moment))
-                await letRepliesLand()
-            }
-            clock.advance(to: .init(offset: target))
+            await advance(byReal: elapsed)
         }
     }
 
-    /// Gives the trackers woken by a step the chance to take their replies, and act on them, before time moves on.
-    private func letRepliesLand() async {
+    /// Moves recorded time on by `elapsed` real time at the speed, unless paused, one recorded reply at a time: each
+    /// is given a moment to reach its tracker before the next, so replies are taken in the order they arrived when
+    /// recording, however large the step.
+    public func advance(byReal elapsed: Duration) async {
+        guard !isPaused else { return }
+        let target = min(clock.now.offset + elapsed * speed, timeline.end)
+        for moment in timeline.arrivals(after: clock.now.offset, through: target) {
+            let delivered = await feed.deliveredCount
+            clock.advance(to: .init(offset: moment))
+            await letRepliesLand(deliveredBefore: delivered)
+        }
+        clock.advance(to: .init(offset: target))
+    }
+
+    /// Gives the trackers woken by a step the chance to take their replies, and act on them, before time moves on:
+    /// a tracker that hears of a new state only after the next reply has come could take that reply with a poll the
+    /// new state ends. When a reply was delivered, a millisecond of real time lets the trackers' own work run on a
+    /// busy machine, where yielding alone may not reach them.
+    private func letRepliesLand(deliveredBefore: Int) async {
         let now = clock.now.offset
         for _ in 0..<1000 {
             await Task.yield()
             if await feed.due(at: now) == 0 { break }
         }
         for _ in 0..<3 { await Task.yield() }
+        if await feed.deliveredCount != deliveredBefore { try? await Task.sleep(for: .milliseconds(1)) }
     }
 
     /// Pauses or resumes; returns true when now paused.

@@ -57,7 +57,8 @@ public struct ReplayTimeline: Sendable {
     public var isBoard: Bool { command == "board" || orders.count > 1 }
 
     public init(_ document: HARDocument) {
-        let entries = document.log.entries.compactMap { entry in Self.key(for: entry).map { (entry, $0) } }
+        // A request ordertop cancelled itself got no reply anyone heard: no call of the replay may get one in its place.
+        let entries = document.log.entries.filter { !Self.wasCancelled($0) }.compactMap { entry in Self.key(for: entry).map { (entry, $0) } }
         let firstRequest = entries.map(\.0.startedDateTime).min()
         let start = [document.log.session?.startedAt, firstRequest].compactMap { $0 }.min() ?? Date(timeIntervalSince1970: 0)
         var exchanges = entries.map { entry, key in
@@ -118,6 +119,11 @@ public struct ReplayTimeline: Sendable {
 
     static func duration(_ seconds: TimeInterval) -> Duration {
         .microseconds(Int64((max(0, seconds) * 1_000_000).rounded()))
+    }
+
+    /// True for a request ordertop gave up on itself (recorded with status 0 and a cancellation as its error).
+    static func wasCancelled(_ entry: HAREntry) -> Bool {
+        entry.response.status == 0 && (entry.error?.lowercased().contains("cancel") ?? false)
     }
 
     /// The queue an entry answers from: its `_endpoint` and `_order_id` when ordertop recorded it, else worked out

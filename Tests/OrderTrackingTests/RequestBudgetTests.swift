@@ -73,8 +73,10 @@ struct BudgetBench {
         throw CancellationError()
     }
 
-    /// Moves the clock on in steps, letting granted tasks log at each.
-    func advance(by total: Duration, step: Duration = .milliseconds(100), settled: () async -> Bool = { true }) async throws {
+    /// Moves the clock on in steps, letting granted tasks log at each. The step divides every grant spacing the tests
+    /// use (204 ms, 1.02 s, 2.04 s), so the clock stops at each deadline and a woken grant reads its own time,
+    /// however busy the machine: a longer step could wake it late and log the step's end instead.
+    func advance(by total: Duration, step: Duration = .milliseconds(4), settled: () async -> Bool = { true }) async throws {
         var moved = Duration.zero
         while moved < total {
             await clock.advance(by: step)
@@ -141,7 +143,7 @@ struct RequestBudgetTests {
         #expect(stats.pausedFor == .seconds(5) && stats.currentRate == 5 && stats.isSlowed)
         for index in 0..<8 { bench.request("r\(index)") }
         let settled = { await bench.log.grants.count + bench.budget.stats().waiting == 8 }
-        try await bench.advance(by: .milliseconds(4900), settled: settled)
+        try await bench.advance(by: .milliseconds(4900), step: .milliseconds(100), settled: settled)
         #expect(await bench.log.grants.isEmpty, "nothing goes during the pause")
         try await bench.advance(by: .milliseconds(100), settled: settled)
         #expect(await bench.log.times == [.seconds(5)])
@@ -152,11 +154,11 @@ struct RequestBudgetTests {
         await bench.budget.rateLimited(retryAfter: nil)
         stats = await bench.budget.stats()
         #expect(stats.currentRate == 2.5 && stats.pausedFor == .seconds(2), "no Retry-After: a backoff, 2 s for the second cut")
-        try await bench.advance(by: .seconds(10))
+        try await bench.advance(by: .seconds(10), step: .milliseconds(500))
         #expect(await bench.budget.stats().currentRate == 3.5, "a tenth of the maximum back after 10 s")
-        try await bench.advance(by: .seconds(60))
+        try await bench.advance(by: .seconds(60), step: .milliseconds(500))
         #expect(await bench.budget.stats().currentRate == 9.5)
-        try await bench.advance(by: .seconds(10))
+        try await bench.advance(by: .seconds(10), step: .milliseconds(500))
         #expect(await bench.budget.stats().currentRate == 10, "whole again")
     }
 
@@ -165,13 +167,13 @@ struct RequestBudgetTests {
         let bench = BudgetBench(rate: 8)
         for _ in 0..<6 { await bench.budget.rateLimited(retryAfter: .seconds(1)) }
         #expect(await bench.budget.stats().currentRate == 4)
-        try await bench.advance(by: .seconds(2))
+        try await bench.advance(by: .seconds(2), step: .milliseconds(500))
         for _ in 0..<6 { await bench.budget.rateLimited(retryAfter: nil) }
         #expect(await bench.budget.stats().currentRate == 2)
-        try await bench.advance(by: .seconds(2))
+        try await bench.advance(by: .seconds(2), step: .milliseconds(500))
         for _ in 0..<3 {
             await bench.budget.rateLimited(retryAfter: nil)
-            try await bench.advance(by: .seconds(2))
+            try await bench.advance(by: .seconds(2), step: .milliseconds(500))
         }
         #expect(await bench.budget.stats().currentRate == 0.5, "never below a sixteenth of the maximum")
     }

@@ -78,6 +78,15 @@ enum Recorded {
         #expect(timeline.exchanges.first?.at == .milliseconds(1010))
     }
 
+    @Test func aRequestOrdertopCancelledItselfIsNoReplyToPlay() {
+        let timeline = ReplayTimeline(Recorded.document([
+            Recorded.entry("/v2/post_checkout/chat/o-1/messages", at: 1, status: 0, body: "", error: RecordingTransport.cancelled),
+            Recorded.entry("/v2/post_checkout/chat/o-1/messages", at: 1.1),
+            Recorded.entry("/v2/post_checkout/chat/o-1/messages", at: 2, status: 0, body: "", error: "connection refused"),
+        ]))
+        #expect(timeline.exchanges.map(\.error) == [nil, "connection refused"], "a server's failure stays; ordertop's own cancel goes")
+    }
+
     @Test func changesAreTheRepliesUnlikeTheOneBefore() {
         let timeline = ReplayTimeline(Recorded.document([
             Recorded.entry("/v2/post_checkout/orders/o-1", at: 1, body: Recorded.order("o-1", "picking")),
@@ -173,35 +182,32 @@ enum Recorded {
         Recorded.entry("/v2/post_checkout/orders/o-1", at: 30, body: Recorded.order("o-1", "delivered")),
     ]))
 
-    /// Moves the real clock on in steps of 50 ms, letting the player take each step.
-    static func pass(_ duration: Duration, on clock: TestClock<Duration>) async {
-        var left = duration
-        while left > .zero {
-            await clock.advance(by: .milliseconds(50))
-            left -= .milliseconds(50)
-        }
-    }
-
-    /// The player's position once it has taken the steps given to it (it runs on its own task), waited for with a bound.
-    static func settled(_ player: ReplayPlayer, at expected: Duration) async -> Duration {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while player.position != expected, ContinuousClock.now < deadline { await Task.yield() }
-        return player.position
-    }
-
     @Test func recordedTimePassesAtTheSpeedAndStandsStillWhilePaused() async {
-        let real = TestClock()
-        let player = ReplayPlayer(timeline: Self.timeline, speed: 4, realClock: real)
-        let playing = Task { await player.play() }
-        await Self.pass(.seconds(1), on: real)
-        #expect(await Self.settled(player, at: .seconds(4)) == .seconds(4))
+        let player = ReplayPlayer(timeline: Self.timeline, speed: 4)
+        await player.advance(byReal: .seconds(1))
+        #expect(player.position == .seconds(4))
         #expect(await player.togglePause())
-        await Self.pass(.seconds(1), on: real)
+        await player.advance(byReal: .seconds(1))
         #expect(player.position == .seconds(4))
         #expect(await player.togglePause() == false)
-        await Self.pass(.milliseconds(500), on: real)
-        #expect(await Self.settled(player, at: .seconds(6)) == .seconds(6))
+        await player.advance(byReal: .milliseconds(500))
+        #expect(player.position == .seconds(6))
         #expect(player.date() == Self.timeline.start.addingTimeInterval(6))
+        await player.advance(byReal: .seconds(60))
+        #expect(player.position == Self.timeline.end && player.reachedEnd, "never past the recording's end")
+    }
+
+    @Test func playingMovesTheClockOnTheRealClock() async {
+        let real = TestClock()
+        let player = ReplayPlayer(timeline: Self.timeline, speed: 2, realClock: real)
+        let playing = Task { await player.play() }
+        // Bounded: the player takes each real step on its own task.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while player.position < .seconds(1), ContinuousClock.now < deadline {
+            await real.advance(by: .milliseconds(50))
+            await Task.yield()
+        }
+        #expect(player.position >= .seconds(1))
         playing.cancel()
     }
 
