@@ -4,16 +4,17 @@ import Foundation
 /// the call the replaying tracker makes.
 enum ConnectEndpoints {
     static let order = "GET /v2/post_checkout/orders/{order_id}"
+    static let markRead = "PUT /v2/post_checkout/chat/{order_id}/messages"
 
     static let templates: [String] = [
-        "GET /v2/post_checkout/orders/{order_id}",
+        order,
         "GET /v2/post_checkout/orders/{order_id}/items",
         "GET /v2/post_checkout/orders/{order_id}/handling",
         "GET /v2/post_checkout/orders/{order_id}/location",
         "PUT /v2/post_checkout/orders/{order_id}/items/{line_item_id}/replacement",
         "GET /v2/post_checkout/chat/{order_id}/messages",
         "POST /v2/post_checkout/chat/{order_id}/messages",
-        "PUT /v2/post_checkout/chat/{order_id}/messages",
+        markRead,
     ]
 
     /// The template and order id a request's method and URL stand for, if it is one of the calls above.

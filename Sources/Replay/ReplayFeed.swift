@@ -89,7 +89,4 @@ public actor ReplayFeed {
         played -= 1
         queues[exchange.key, default: []].insert(exchange, at: queues[exchange.key]?.startIndex ?? 0)
     }
-
-    /// Replies still in the recording for the orders' queues.
-    public var remaining: Int { queues.values.reduce(0) { $0 + $1.count } }
 }

@@ -30,10 +30,10 @@ public struct ReplaySession: Sendable {
                             outboxStore: nil, now: { heard.latest(orderID).map(timeline.date(at:)) ?? player.date() })
     }
 
-    /// What the viewer is told when the recording has been played to its end.
-    public func endNotice() async -> String {
+    /// What the viewer is told when the recording has been played to its end; `clock` writes a time as the screen does.
+    public func endNotice(clock formatted: (Date) -> String) async -> String {
         let played = await player.feed.played, total = player.feed.total
-        let clock = LocalTimeText.clock(timeline.date(at: timeline.end))
+        let clock = formatted(timeline.date(at: timeline.end))
         var text = "The recording ends here (\(clock)): \(played) of \(total) recorded replies played."
         let exhausted = await player.feed.exhausted
         if !exhausted.isEmpty {
@@ -41,15 +41,5 @@ public struct ReplaySession: Sendable {
             text += " It holds no more replies for: \(names.joined(separator: ", "))."
         }
         return text
-    }
-}
-
-/// A recorded moment as a local wall-clock time.
-enum LocalTimeText {
-    static func clock(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .current
-        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 }

@@ -114,7 +114,7 @@ public struct ReplayTimeline: Sendable {
 
     /// The recorded moment `offset` into the recording.
     public func date(at offset: Duration) -> Date {
-        start.addingTimeInterval(Double(offset.components.seconds) + Double(offset.components.attoseconds) / 1e18)
+        start.addingTimeInterval(offset.secondsDouble)
     }
 
     static func duration(_ seconds: TimeInterval) -> Duration {

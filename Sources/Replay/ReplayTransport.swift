@@ -20,7 +20,7 @@ public struct ReplayTransport: ConnectTransport {
     public func execute(_ request: OutgoingRequest) async throws -> IncomingReply {
         let key = ReplayTimeline.Key(endpoint: request.endpoint, orderID: request.orderID)
         guard let exchange = await feed.next(key, now: clock.now.offset) else {
-            if key.endpoint == "PUT /v2/post_checkout/chat/{order_id}/messages" {
+            if key.endpoint == ConnectEndpoints.markRead {
                 // Marking read is the viewer's doing: it changes what this screen shows, not what was recorded.
                 return IncomingReply(status: 200, headers: [], body: Data(#"{"messages_read_count":0}"#.utf8))
             }

@@ -61,7 +61,7 @@ struct ReplayCommand: AsyncParsableCommand {
         defer { playing.cancel() }
         let recordingEnds: @Sendable () async -> String = {
             await player.settle()
-            return await session.endNotice()
+            return await session.endNotice(clock: LocalTime(timeZone: .current).clockSeconds)
         }
         let now: @Sendable () -> Date = { player.date() }
         let registry = TrackerRegistry { ref in session.tracker(orderID: ref.orderID) }
