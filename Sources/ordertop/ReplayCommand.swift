@@ -103,9 +103,10 @@ struct ReplayCommand: AsyncParsableCommand {
         let player = session.player
         let controls = DemoControls(togglePause: { await player.togglePause() }, nextStep: { await player.nextChange() })
         let outcome: RunOutcome
+        // The notice comes from a task of its own, not the main actor's: the loop holds the main actor while it waits.
         if session.timeline.isBoard {
             let (news, post) = AsyncStream.makeStream(of: DeskProgram.Action.self)
-            let ending = Task { post.yield(.board(.notice(.info(await recordingEnds())))) }
+            let ending = Task.detached { post.yield(.board(.notice(.info(await recordingEnds())))) }
             defer { ending.cancel() }
             let settings = BoardSettings(replaySpeed: player.speed)
             outcome = try await ScreenRunner.run(theme: ui.theme, options: ui, environment: environment, now: { player.date() }) { themes, name, warnings in
@@ -114,7 +115,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         } else {
             let (news, post) = AsyncStream.makeStream(of: Dashboard.Action.self)
-            let ending = Task { post.yield(.tracker(.notice(.info(await recordingEnds() + " q quits.")))) }
+            let ending = Task.detached { post.yield(.tracker(.notice(.info(await recordingEnds() + " q quits.")))) }
             defer { ending.cancel() }
             let tracker = session.tracker(orderID: refs[0].orderID)
             outcome = try await ScreenRunner.run(theme: ui.theme, options: ui, environment: environment, now: { player.date() }) { themes, name, warnings in
