@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", exact: "1.1.1"),
+        // Already built for async-http-client and hummingbird; named here because our modules import them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
@@ -25,6 +28,8 @@ let package = Package(
         .target(name: "ConnectClient", dependencies: [
             "ConnectModels", "Recording",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         // Playing a recording back: its replies, on its own clock, to real trackers. No networking.
         .target(name: "Replay", dependencies: ["ConnectModels", "ConnectClient", "Recording", "OrderTracking"]),
@@ -32,6 +37,9 @@ let package = Package(
             "ConnectModels", "ConnectClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .target(name: "OrderTracking", dependencies: ["ConnectModels"]),
         // Profiles in config.toml and their secrets; no networking.
@@ -39,31 +47,40 @@ let package = Package(
             "ConnectModels",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        .target(name: "Dashboard", dependencies: [
-            "ConnectModels", "OrderTracking",
+        // The terminal toolkit, knowing nothing of orders: Canvas, text, Key, InputLine, themes, Frame, the Terminal protocol.
+        // themes/*.toml are compiled into it, so an installed binary has every theme.
+        .target(name: "TerminalUI", dependencies: [
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], plugins: ["EmbedThemes"]),
-        // themes/*.toml compiled into Dashboard, so an installed binary has every theme.
+        // What both screens read about orders: tracker events cleaned once at the entrance, and the facts both show.
+        .target(name: "OrderFeed", dependencies: ["TerminalUI", "ConnectModels", "OrderTracking"]),
+        // The order screen: state, reducer, layout and panes. Pure.
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "OrderFeed", "ConnectModels", "OrderTracking"]),
         // The board of many orders, pure in the same way as the dashboard.
-        .target(name: "Board", dependencies: ["Dashboard", "OrderTracking", "ConnectModels"]),
+        .target(name: "Board", dependencies: ["TerminalUI", "OrderFeed", "OrderTracking", "ConnectModels"]),
+        // Tracker events as lines of text or JSON, for --plain and --json.
+        .target(name: "EventLines", dependencies: ["TerminalUI", "OrderFeed", "OrderTracking", "ConnectModels"]),
         .executableTarget(name: "EmbedThemesTool"),
         .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["EmbedThemesTool"]),
         // The loop that hosts a screen on a Terminal; no curses and no HTTP client, so unit tests drive it in memory.
         .target(name: "AppRuntime", dependencies: [
-            "Dashboard", "Board", "OrderTracking", "ConnectModels",
+            "TerminalUI", "OrderFeed", "EventLines", "Dashboard", "Board", "OrderTracking", "ConnectModels",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "Dashboard", "AppRuntime"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCursesW", "TerminalUI"]),
         .executableTarget(name: "ordertop", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "CursesTerminal", "Profiles", "Recording", "Replay",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "OrderTracking", "TerminalUI", "OrderFeed", "EventLines", "Dashboard", "Board", "AppRuntime", "CursesTerminal", "Profiles", "Recording", "Replay",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "ordertop-bench", dependencies: ["Dashboard", "Board", "CursesTerminal", "OrderTracking", "ConnectModels"]),
+        .executableTarget(name: "ordertop-bench", dependencies: ["TerminalUI", "OrderFeed", "Dashboard", "Board", "CursesTerminal", "OrderTracking", "ConnectModels"]),
         // What the test targets share: a live sandbox with minted tokens, and a fake data source.
         .target(name: "TestSupport", dependencies: [
-            "ConnectModels", "ConnectClient", "ConnectSandbox", "Dashboard",
+            "ConnectModels", "ConnectClient", "ConnectSandbox", "TerminalUI", "Dashboard",
             .product(name: "Clocks", package: "swift-clocks"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ], path: "Tests/TestSupport"),
         .testTarget(name: "ConnectModelsTests", dependencies: ["ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport"]),
         .testTarget(name: "ConnectClientTests", dependencies: [
@@ -71,11 +88,11 @@ let package = Package(
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "RecordingTests", dependencies: [
-            "Recording", "ConnectClient", "ConnectModels", "TestSupport",
+            "Recording", "ConnectClient", "ConnectModels", "ConnectSandbox", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "ReplayTests", dependencies: [
-            "Replay", "Recording", "ConnectClient", "ConnectModels", "ConnectSandbox", "OrderTracking", "Dashboard", "AppRuntime", "TestSupport",
+            "Replay", "Recording", "ConnectClient", "ConnectModels", "ConnectSandbox", "OrderTracking", "TerminalUI", "Dashboard", "AppRuntime", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "ConnectModels"]),
@@ -87,13 +104,14 @@ let package = Package(
             "OrderTracking", "ConnectModels", "ConnectClient", "ConnectSandbox", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
         ]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "OrderTracking", "ConnectModels", "TestSupport"],
+        .testTarget(name: "DashboardTests", dependencies: ["TerminalUI", "OrderFeed", "EventLines", "Dashboard", "OrderTracking", "ConnectModels", "TestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "BoardTests", dependencies: ["Board", "Dashboard", "OrderTracking", "ConnectModels", "TestSupport"],
+        .testTarget(name: "OrderFeedTests", dependencies: ["OrderFeed", "TerminalUI", "OrderTracking", "ConnectModels", "Dashboard"]),
+        .testTarget(name: "BoardTests", dependencies: ["TerminalUI", "OrderFeed", "EventLines", "Board", "Dashboard", "OrderTracking", "ConnectModels", "TestSupport"],
                     exclude: ["__Snapshots__"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "Dashboard"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI", "Dashboard"]),
         .testTarget(name: "AppRuntimeTests", dependencies: [
-            "AppRuntime", "Dashboard", "OrderTracking", "ConnectModels", "TestSupport",
+            "AppRuntime", "TerminalUI", "OrderFeed", "Dashboard", "Board", "OrderTracking", "ConnectModels", "TestSupport",
             .product(name: "Clocks", package: "swift-clocks"),
             .product(name: "Logging", package: "swift-log"),
         ]),

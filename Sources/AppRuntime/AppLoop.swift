@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import TerminalUI
 
 /// Why a run ended.
 public enum RunOutcome: Hashable, Sendable {

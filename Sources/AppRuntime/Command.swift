@@ -1,4 +1,5 @@
 import Dashboard
+import TerminalUI
 
 /// What the runtime does for one effect. The loop blocks the main actor while it waits for keys, so work that
 /// waits runs detached; its outcome comes back as an action through the inbox.

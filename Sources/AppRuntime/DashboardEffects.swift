@@ -1,6 +1,7 @@
 import ConnectModels
 import Dashboard
 import OrderTracking
+import TerminalUI
 
 /// What the dashboard's effects do to one order's tracker: shared by `watch` and by the board's drill-in.
 public struct DashboardEffects: Sendable {

@@ -3,6 +3,8 @@ import Dashboard
 import Foundation
 import Logging
 import OrderTracking
+import TerminalUI
+import EventLines
 
 /// The order dashboard as a screen program: its effects are carried out on an `OrderTracker`.
 public struct DashboardProgram: ScreenProgram {

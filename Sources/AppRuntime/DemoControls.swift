@@ -1,3 +1,4 @@
+import TerminalUI
 /// What the demo lets the dashboard do to its scripted shopper.
 public struct DemoControls: Sendable {
     public var togglePause: @Sendable () async -> Bool

@@ -3,6 +3,8 @@ import ConnectModels
 import Dashboard
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 /// The support desk as a screen program: the board of many orders, and Enter into one order's full dashboard,
 /// while every tracker keeps polling under the board's request budget.

@@ -2,6 +2,7 @@ import Board
 import Dashboard
 import Foundation
 import OrderTracking
+import TerminalUI
 
 /// The support desk's screen: the board, and the order dashboard drilled into from it.
 public struct DeskState: Equatable {

@@ -1,3 +1,4 @@
+import TerminalUI
 import Foundation
 
 /// Actions from other tasks waiting for the loop (tracker events, outcomes of effects); each one wakes the terminal.

@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import TerminalUI
 
 /// A terminal in memory for tests: scripted keys in, the last frame kept, no tty touched.
 /// Like curses, `readKeys` blocks its thread until a key, a wake or the timeout, so the runtime is tested with

@@ -1,15 +1,6 @@
 import Dashboard
 import Foundation
-
-/// One drawn frame: the cells and where the cursor goes (nil hides it).
-public struct Frame: Hashable, Sendable {
-    public var canvas: Canvas
-    public var cursor: CursorPosition?
-    public init(canvas: Canvas, cursor: CursorPosition? = nil) {
-        self.canvas = canvas
-        self.cursor = cursor
-    }
-}
+import TerminalUI
 
 /// A screen the runtime can host (the order dashboard, and next the board), in the Elm style: a state value,
 /// a pure reducer and renderer, and an interpreter that turns effects into commands for the runtime.

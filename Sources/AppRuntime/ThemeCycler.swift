@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import TerminalUI
 
 /// The theme to start with and what `t` switches to, under the NO_COLOR rule: with NO_COLOR set (no-color.org)
 /// the monochrome theme is used and cycling is off.

@@ -1,6 +1,8 @@
+import TerminalUI
 import Board
 import Foundation
 import OrderTracking
+import OrderFeed
 
 /// The board's trackers, one per order, and the tasks that carry their events to the runtime's inbox.
 /// Orders added while the board runs (`o`) start and feed like the first ones.

@@ -1,7 +1,8 @@
 import ConnectModels
-import Dashboard
+import TerminalUI
 import Foundation
 import OrderTracking
+import OrderFeed
 
 /// Why an order needs a person now, most urgent kind first.
 public enum AttentionReason: Hashable, Sendable {

@@ -1,6 +1,7 @@
-import Dashboard
+import TerminalUI
 import Foundation
 import OrderTracking
+import OrderFeed
 
 /// Something that happened to the board: news from one order's tracker, a key, the clock, the terminal, the scheduler.
 public enum BoardAction: Hashable, Sendable {

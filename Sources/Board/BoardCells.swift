@@ -1,7 +1,8 @@
 import ConnectModels
-import Dashboard
+import TerminalUI
 import Foundation
 import OrderTracking
+import OrderFeed
 
 /// The text and style of each cell of a row.
 enum BoardCells {

@@ -1,4 +1,4 @@
-import Dashboard
+import TerminalUI
 
 /// A column of the board's table.
 public enum BoardColumn: String, CaseIterable, Hashable, Sendable {

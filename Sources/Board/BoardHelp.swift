@@ -1,4 +1,4 @@
-import Dashboard
+import TerminalUI
 
 /// The board's keys, as the help overlay lists them.
 public enum BoardHelp {

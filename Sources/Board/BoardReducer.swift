@@ -1,7 +1,8 @@
 import ConnectModels
-import Dashboard
+import TerminalUI
 import Foundation
 import OrderTracking
+import OrderFeed
 
 /// Applies one action to the board and returns the work its host should do. Pure: no I/O, no clock.
 public func reduceBoard(_ state: inout BoardState, _ action: BoardAction) -> [BoardEffect] {

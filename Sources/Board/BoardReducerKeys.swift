@@ -1,6 +1,7 @@
 import ConnectModels
-import Dashboard
+import TerminalUI
 import Foundation
+import OrderFeed
 
 extension BoardReducer {
     static func handle(_ key: Key, _ state: inout BoardState) -> [BoardEffect] {

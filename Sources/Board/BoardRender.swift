@@ -1,6 +1,7 @@
 import ConnectModels
-import Dashboard
+import TerminalUI
 import Foundation
+import OrderFeed
 
 /// One drawn board frame: the cells, and where the terminal cursor goes (nil hides it).
 public struct BoardFrame: Hashable, Sendable {

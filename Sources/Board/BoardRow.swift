@@ -1,7 +1,8 @@
 import ConnectModels
-import Dashboard
+import TerminalUI
 import Foundation
 import OrderTracking
+import OrderFeed
 
 /// One order's line on the board: what its tracker reported, boiled down to what a row shows.
 /// Every string in it was sanitized when its event arrived.

@@ -1,7 +1,8 @@
 import ConnectModels
-import Dashboard
+import TerminalUI
 import Foundation
 import OrderTracking
+import OrderFeed
 
 /// Everything the board shows, as a plain value; only `reduceBoard` changes it.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import OrderFeed
 
 /// The orders a board follows, read from `--orders FILE`: lines of `USER_ID ORDER_ID`, `#` comments and
 /// blank lines, or CSV with a `user_id,order_id` header. A bad line is reported with its number and skipped.

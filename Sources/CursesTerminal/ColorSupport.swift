@@ -1,4 +1,4 @@
-import Dashboard
+import TerminalUI
 
 /// Colour decisions that do not need a terminal: the depth to draw at and colour numbers for curses.
 /// The palette and its distance maths live in `XtermPalette`, so a colour maps to one index everywhere.

@@ -1,5 +1,5 @@
 import CNCursesW
-import Dashboard
+import TerminalUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

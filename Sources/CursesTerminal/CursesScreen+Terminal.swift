@@ -1,5 +1,4 @@
-import AppRuntime
-import Dashboard
+import TerminalUI
 
 extension InputWaker: Waker {}
 

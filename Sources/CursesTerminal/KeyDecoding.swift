@@ -1,5 +1,5 @@
 import CNCursesW
-import Dashboard
+import TerminalUI
 
 /// The curses key codes the decoder understands, so tests can name them without importing curses.
 public enum CursesKeyCode {

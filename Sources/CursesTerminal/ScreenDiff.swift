@@ -1,4 +1,4 @@
-import Dashboard
+import TerminalUI
 
 /// A stretch of changed cells on one row that share a style: what one curses write draws.
 public struct DrawRun: Hashable, Sendable {

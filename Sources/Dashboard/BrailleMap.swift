@@ -1,10 +1,11 @@
 import ConnectModels
 import Foundation
+import TerminalUI
 
 /// A small map drawn with braille characters (2x4 dots a cell): the trail, shopper and destination.
 public struct BrailleMap: Hashable, Sendable {
     /// A cell position inside the map, from its top left.
-    public typealias CellPosition = Dashboard.CellPosition
+    public typealias CellPosition = TerminalUI.CellPosition
 
     /// One string per row, each exactly as many cells wide as the map; empty cells are U+2800.
     public var lines: [String]

@@ -1,6 +1,7 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
 
 /// One message as the chat pane shows it: a shopper's or the customer's, from the server or the outbox.
 public struct ChatEntry: Hashable, Sendable {

@@ -1,6 +1,7 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
 
 /// Something that happened to the dashboard: a key, news from the tracker, the clock, the terminal.
 public enum Action: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import ConnectModels
+import TerminalUI
 
 /// Where each pane goes for a terminal size; the reducer uses it for mouse hits, render for drawing.
 public struct DashboardLayout: Hashable, Sendable {

@@ -1,19 +1,8 @@
 import ConnectModels
 import Foundation
 import OrderTracking
-
-/// A short message in the status bar that goes away by itself; its severity picks its colour.
-public struct StatusMessage: Hashable, Sendable {
-    public var text: String
-    public var severity: Notice.Severity
-    public var expires: Date
-
-    public init(text: String, severity: Notice.Severity = .info, expires: Date) {
-        self.text = text
-        self.severity = severity
-        self.expires = expires
-    }
-}
+import TerminalUI
+import OrderFeed
 
 /// Everything the dashboard shows, as a plain value; only `reduce` changes it.
 public struct DashboardState: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import ConnectModels
+import TerminalUI
 
 /// What a key asks the dashboard to do; the reducer decides what that means in the current state.
 public enum KeyCommand: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import OrderTracking
+import TerminalUI
 
 /// One notice as the history keeps it: when, how much it mattered, and what it said.
 public struct NoticeRecord: Hashable, Sendable {

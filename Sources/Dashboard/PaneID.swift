@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The areas of the dashboard; the focusable ones take keys in turn.
 public enum PaneID: String, CaseIterable, Hashable, Sendable {
     case header, timeline, items, handling, shopper, chat, statusBar

@@ -1,6 +1,8 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 /// Applies one action to the state and returns the work the app should do. Pure: no I/O, no clock.
 public func reduce(_ state: inout DashboardState, _ action: Action) -> [Effect] {

@@ -1,5 +1,6 @@
 import ConnectModels
 import Foundation
+import TerminalUI
 
 extension Reducer {
     static func handle(_ key: Key, _ state: inout DashboardState) -> [Effect] {

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 extension Reducer {
     /// The theme is switched. Each problem with its file is an error that stays until a key and goes into

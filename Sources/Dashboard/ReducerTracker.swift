@@ -1,6 +1,8 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 extension Reducer {
     static func apply(_ event: TrackerEvent, _ state: inout DashboardState) -> [Effect] {

@@ -1,5 +1,4 @@
-/// Where the terminal cursor goes.
-public typealias CursorPosition = CellPosition
+import TerminalUI
 
 /// One drawn frame: the cells, where the terminal cursor goes (nil hides it), and the pane rects.
 public struct RenderResult: Hashable, Sendable {

@@ -3,6 +3,8 @@ import ConnectModels
 import Dashboard
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 /// The board's frame: 500 orders in every phase at 200x60, a tracker event or a key per frame.
 enum BoardBench {

@@ -5,6 +5,7 @@ import CursesTerminal
 import Dashboard
 import Foundation
 import OrderTracking
+import TerminalUI
 
 let arguments = CommandLine.arguments
 if arguments.dropFirst().first == "load-report" { exit(LoadReport.run(arguments: Array(arguments.dropFirst(2)))) }

@@ -9,6 +9,7 @@ import Foundation
 import OrderTracking
 import Profiles
 import Recording
+import TerminalUI
 
 /// `ordertop board`: many live orders on one screen, attention first, with Enter into any order's dashboard.
 struct BoardCommand: AsyncParsableCommand {

@@ -5,6 +5,7 @@ import CursesTerminal
 import Dashboard
 import Foundation
 import OrderTracking
+import TerminalUI
 
 /// Options shared by every command that opens the dashboard.
 struct DashboardOptions: ParsableArguments {

@@ -2,6 +2,9 @@ import Board
 import Dashboard
 import Foundation
 import OrderTracking
+import TerminalUI
+import EventLines
+import OrderFeed
 
 /// How `watch` and `board` print what happens, one line each: text for people (`--plain`) or JSON for
 /// scripts (`--json`). The watching itself is written once, in `LineWatcher` and `LineBoard`.

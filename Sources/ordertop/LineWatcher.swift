@@ -2,6 +2,7 @@ import ConnectModels
 import Dashboard
 import Foundation
 import OrderTracking
+import TerminalUI
 
 /// `watch --plain` and `watch --json` (and a replay's): prints one line per tracker event and returns an exit code
 /// once the order has ended (0), does not exist for the token (4, after one error line), the token was refused (3),

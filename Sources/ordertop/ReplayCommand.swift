@@ -7,6 +7,8 @@ import Foundation
 import OrderTracking
 import Recording
 import Replay
+import TerminalUI
+import OrderFeed
 
 /// `ordertop replay FILE.har`: a recording made with --record, played back through the real tracker and the real
 /// dashboard (or board), on the recorded timeline. Nothing goes to the network and nothing is sent.

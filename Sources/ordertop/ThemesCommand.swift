@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import TerminalUI
 
 /// `ordertop themes`: the themes this binary can use and where each comes from, or a check of one.
 struct ThemesCommand: ParsableCommand {

@@ -6,6 +6,8 @@ import Foundation
 import OrderTracking
 import Profiles
 import Recording
+import TerminalUI
+import EventLines
 
 /// `ordertop watch`: follow one order in the dashboard, or as lines of text with `--plain`.
 struct WatchCommand: AsyncParsableCommand {

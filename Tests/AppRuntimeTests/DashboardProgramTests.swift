@@ -4,6 +4,7 @@ import Dashboard
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 
 extension RuntimeTests {
     @Suite struct DashboardProgramTests {

@@ -7,6 +7,8 @@ import Foundation
 import OrderTracking
 import TestSupport
 import Testing
+import TerminalUI
+import OrderFeed
 
 extension RuntimeTests {
     /// The desk on memory: many fake orders on the board, Enter into one, Esc back, read-only refusals.

@@ -7,6 +7,7 @@ import Logging
 import OrderTracking
 import TestSupport
 import Testing
+import TerminalUI
 
 /// A fixed clock for the loop, so no tick changes a frame while a test looks at it.
 let fixedNow = Date(timeIntervalSince1970: 1_780_000_000.5)

@@ -2,6 +2,7 @@ import AppRuntime
 import Dashboard
 import Foundation
 import Testing
+import TerminalUI
 
 /// The smallest other screen: a counter whose additions are worked out in the background, as the board's will be.
 struct CounterProgram: ScreenProgram {

@@ -1,6 +1,7 @@
 import AppRuntime
 import Dashboard
 import Testing
+import TerminalUI
 
 extension RuntimeTests {
     @Suite struct ThemeCyclingTests {

@@ -1,8 +1,10 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
 @testable import Board
 @testable import Dashboard
+import OrderFeed
 
 /// Orders and boards built from tracker events, at a fixed time.
 enum BoardFixture {

@@ -2,8 +2,10 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Board
 @testable import Dashboard
+import OrderFeed
 
 /// Sorting, filtering, the cursor and the input lines, through keys.
 @Suite struct BoardKeyTests {

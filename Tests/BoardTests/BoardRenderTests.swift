@@ -3,8 +3,11 @@ import Foundation
 import OrderTracking
 import TestSupport
 import Testing
+import TerminalUI
 @testable import Board
 @testable import Dashboard
+import EventLines
+import OrderFeed
 
 /// Whole board frames as text snapshots, and what every frame must keep at any size.
 @Suite struct BoardRenderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import TerminalUI
 @testable import Board
 @testable import Dashboard
 

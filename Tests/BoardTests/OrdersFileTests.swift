@@ -1,5 +1,6 @@
 import Board
 import Testing
+import OrderFeed
 
 /// `--orders FILE`: plain lines, comments, CSV, and bad lines reported by number while the rest load.
 @Suite("Orders file")

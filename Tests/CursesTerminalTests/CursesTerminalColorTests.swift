@@ -1,6 +1,7 @@
 @testable import CursesTerminal
 import Dashboard
 import Testing
+import TerminalUI
 
 @Suite("CursesTerminal colours")
 struct CursesTerminalColorTests {

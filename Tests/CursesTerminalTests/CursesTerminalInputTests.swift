@@ -2,6 +2,7 @@
 import Foundation
 import Dashboard
 import Testing
+import TerminalUI
 
 /// Feeds bytes to an offscreen screen's input pipe and reads them back through ncurses.
 @Suite("CursesTerminal input", .serialized)

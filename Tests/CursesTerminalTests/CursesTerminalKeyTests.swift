@@ -1,6 +1,7 @@
 import CursesTerminal
 import Dashboard
 import Testing
+import TerminalUI
 
 @Suite("CursesTerminal key decoding")
 struct CursesTerminalKeyTests {

@@ -1,6 +1,7 @@
 import CursesTerminal
 import Dashboard
 import Testing
+import TerminalUI
 
 /// Drives real ncurses, writing to a temporary file instead of a terminal.
 /// curses is one global state machine, so these run one at a time on the main actor.

@@ -1,6 +1,7 @@
 import ConnectModels
 import Dashboard
 import Testing
+import TerminalUI
 
 @Suite("BrailleMap")
 struct BrailleMapTests {

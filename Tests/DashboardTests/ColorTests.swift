@@ -1,5 +1,6 @@
 import Dashboard
 import Testing
+import TerminalUI
 
 @Suite("Colour parsing and depth reduction")
 struct ColorTests {

@@ -2,6 +2,7 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 /// Orders and states the dashboard tests share: a delivery, a pickup, a last-mile order, and the

@@ -2,7 +2,10 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
+@testable import EventLines
+import OrderFeed
 
 /// `--json`: each event is one line of JSON with `type`, `order_id` and `time` first, and the fields the README promises.
 @Suite("JSONEventFormatter")

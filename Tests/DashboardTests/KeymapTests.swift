@@ -2,6 +2,7 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 /// One binding and a mode it is live in, so each gets its own test case.

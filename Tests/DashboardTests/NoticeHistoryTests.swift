@@ -2,6 +2,7 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 /// Notices are kept: a history under `L`, and errors that stay until the person presses a key.

@@ -2,6 +2,7 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 @Suite struct NoticeStyleTests {

@@ -2,6 +2,7 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 /// What each pane says in particular situations, read from its own rectangle.

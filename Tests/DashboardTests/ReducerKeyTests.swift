@@ -2,6 +2,7 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 @Suite struct ReducerKeyTests {
@@ -163,9 +164,9 @@ import Testing
         #expect(press(&s, .enter) == [])
         #expect(s.status?.severity == .error)
         #expect(s.status?.text.contains("limit is 1000") == true)
-        #expect(s.input.length == 1002)
+        #expect(s.input.chatLength == 1002)
         _ = press(&s, .backspace, .backspace, .home, .delete)
-        #expect(s.input.length == 999)
+        #expect(s.input.chatLength == 999)
         #expect(press(&s, .enter) == [.sendChat(String(repeating: "a", count: 999))])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 /// The reducer words what came back from the app's work; the runtime only reports it as a typed action.

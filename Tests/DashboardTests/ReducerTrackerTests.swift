@@ -2,7 +2,9 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
+import OrderFeed
 
 @Suite struct ReducerTrackerTests {
     func unreadConversation(_ ids: [Int]) -> ChatConversation {

@@ -1,6 +1,7 @@
 import ConnectModels
 import Foundation
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 @Suite("Replay mode")

@@ -3,6 +3,7 @@ import Foundation
 import OrderTracking
 import TestSupport
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 /// Whole screens, so every pane is covered, for each order across the three reference sizes.

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 /// Snapshot files and the invariants every rendered frame must keep.

@@ -1,5 +1,6 @@
 import Dashboard
 import Testing
+import TerminalUI
 
 @Suite("Text layout by cells")
 struct TextLayoutTests {

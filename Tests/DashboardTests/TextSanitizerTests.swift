@@ -1,5 +1,6 @@
 import Dashboard
 import Testing
+import TerminalUI
 
 @Suite("Text.sanitize")
 struct TextSanitizerTests {

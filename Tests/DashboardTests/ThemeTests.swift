@@ -1,6 +1,7 @@
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
 
 /// The repository's `themes/` folder, found from this file's path.

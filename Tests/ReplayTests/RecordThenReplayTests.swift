@@ -8,6 +8,7 @@ import Recording
 import Replay
 import TestSupport
 import Testing
+import TerminalUI
 
 /// The first test: record the demo against the sandbox, play the recording back, and see the same thing.
 @Suite(.serialized) struct RecordThenReplayTests {

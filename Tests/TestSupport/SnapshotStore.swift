@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Testing
+import TerminalUI
 
 /// Text snapshots of canvases in a folder beside the tests; `ORDERTOP_RECORD=1` records them again.
 public struct SnapshotStore: Sendable {

@@ -1,4 +1,5 @@
 import ConnectModels
+import TerminalUI
 
 /// The conversation, newest at the bottom, with the input line or the reason it is closed.
 enum ChatPane {
@@ -45,14 +46,14 @@ enum ChatPane {
             if let reason = state.chatClosedReason {
                 PaneFrame.line(&canvas, "✗ " + reason, in: row, row: 0, style: Style(.dim))
             } else {
-                let hint = input.text.isEmpty ? "Press i to write to the shopper" : "Press i to go on typing (\(input.length)/\(limit))"
+                let hint = input.text.isEmpty ? "Press i to write to the shopper" : "Press i to go on typing (\(input.chatLength)/\(limit))"
                 PaneFrame.line(&canvas, hint, in: row, row: 0, style: Style(.dim))
             }
             return nil
         }
         canvas.fill(row, style: Style(.input))
-        let counter = " \(input.length)/\(limit)"
-        let counterStyle = input.length > limit ? Style(.error, .bold) : Style(.dim)
+        let counter = " \(input.chatLength)/\(limit)"
+        let counterStyle = input.chatLength > limit ? Style(.error, .bold) : Style(.dim)
         let counterWidth = CellWidth.of(counter)
         PaneFrame.right(&canvas, counter, in: row, row: 0, style: counterStyle)
         let promptWidth = CellWidth.of(prompt)

@@ -1,5 +1,6 @@
 import ConnectModels
 import Foundation
+import TerminalUI
 
 /// The delivery address, its coordinates, the customer's notes and the handling flags.
 enum HandlingPane {

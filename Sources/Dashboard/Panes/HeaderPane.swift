@@ -1,6 +1,8 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 /// The two header lines: what the order is, when, and how fresh the data is.
 enum HeaderPane {

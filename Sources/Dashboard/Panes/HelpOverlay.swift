@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// A box in the middle of the screen listing every key.
 enum HelpOverlay {
     static func draw(_ state: DashboardState, into canvas: inout Canvas, bounds: Rect) {

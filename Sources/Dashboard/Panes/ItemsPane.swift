@@ -1,4 +1,5 @@
 import ConnectModels
+import TerminalUI
 
 /// Found, Replaced, Refunded and Still shopping, each with its count; only the visible rows are drawn.
 enum ItemsPane {

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The keymap as people see it: the help overlay's lines and the status bar's hints.
 public enum KeyHelp {
     /// The help lines for this session; demo keys only in `ordertop demo`, and in a replay, where they move the replay.

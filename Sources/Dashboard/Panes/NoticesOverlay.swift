@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// A box in the middle of the screen with the last notices, newest first, each with its time and severity.
 enum NoticesOverlay {
     static func draw(_ state: DashboardState, into canvas: inout Canvas, bounds: Rect) {

@@ -1,6 +1,8 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 /// Where the shopper is while delivering: coordinates, distance and bearing, and a braille map.
 enum ShopperPane {

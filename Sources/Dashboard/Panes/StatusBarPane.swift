@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The bottom line: key hints on the left, the transient message or the quit question on the right.
 enum StatusBarPane {
     static func quitQuestion(_ state: DashboardState) -> String {

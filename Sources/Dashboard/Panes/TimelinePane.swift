@@ -1,4 +1,5 @@
 import ConnectModels
+import TerminalUI
 
 /// The states an order of this type passes through, flowed into lines: past ✓, current ●, future ○.
 enum TimelinePane {

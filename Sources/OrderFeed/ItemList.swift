@@ -1,4 +1,5 @@
 import ConnectModels
+import TerminalUI
 
 /// The four lists the items pane shows.
 public enum ItemGroup: Int, CaseIterable, Hashable, Sendable {

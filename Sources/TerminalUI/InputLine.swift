@@ -1,4 +1,3 @@
-import ConnectModels
 /// The chat input line: its text, a cursor counted in graphemes, and whether it takes keys.
 public struct InputLine: Hashable, Sendable {
     public private(set) var text: String = ""
@@ -12,8 +11,6 @@ public struct InputLine: Hashable, Sendable {
         self.isEditing = isEditing
     }
 
-    /// The length the chat service checks; Unicode scalars, because the server counts code points, not graphemes.
-    public var length: Int { SendChatMessageRequest.length(of: text) }
 
     public mutating func insert(_ character: Character) {
         let i = text.index(text.startIndex, offsetBy: cursor)

@@ -1,10 +1,11 @@
 import ConnectModels
 import OrderTracking
+import TerminalUI
 
 /// Cleans every string of a tracker event once, where it enters the state, so no pane has to.
 public enum TrackerEventSanitizer {
-    static func clean<T: Sanitizable>(_ value: T) -> T { value.sanitized }
-    static func cleanMultiline(_ s: String) -> String { Text.sanitize(s, keepNewlines: true) }
+    public static func clean<T: Sanitizable>(_ value: T) -> T { value.sanitized }
+    public static func cleanMultiline(_ s: String) -> String { Text.sanitize(s, keepNewlines: true) }
 
     /// The whole event with every string in it sanitized, for a screen outside this module.
     public static func clean(_ event: TrackerEvent) -> TrackerEvent {
@@ -25,7 +26,7 @@ public enum TrackerEventSanitizer {
 /// A value that comes from the server or from a person and can be cleaned of control characters.
 ///
 /// Each model type lists its fields once, in `cleaning(...)`; how a field is cleaned follows from its type.
-protocol Sanitizable {
+public protocol Sanitizable {
     /// The value with every string in it sanitized.
     var sanitized: Self { get }
 }
@@ -40,28 +41,28 @@ extension Sanitizable {
 }
 
 extension String: Sanitizable {
-    var sanitized: String { Text.sanitize(self) }
+    public var sanitized: String { Text.sanitize(self) }
 }
 
 extension Optional: Sanitizable where Wrapped: Sanitizable {
-    var sanitized: Self { map(\.sanitized) }
+    public var sanitized: Self { map(\.sanitized) }
 }
 
 extension Array: Sanitizable where Element: Sanitizable {
-    var sanitized: Self { map(\.sanitized) }
+    public var sanitized: Self { map(\.sanitized) }
 }
 
 extension FlexibleID: Sanitizable {
-    var sanitized: FlexibleID { FlexibleID(value.sanitized) }
+    public var sanitized: FlexibleID { FlexibleID(value.sanitized) }
 }
 
 extension FlexibleNumber: Sanitizable {
-    var sanitized: FlexibleNumber { FlexibleNumber(text.sanitized) }
+    public var sanitized: FlexibleNumber { FlexibleNumber(text.sanitized) }
 }
 
 // A known value is one of our own spellings; only an unknown one carries the server's text.
 extension Sanitizable where Self: TolerantEnum {
-    var sanitized: Self { isKnown ? self : .unknown(rawValue.sanitized) }
+    public var sanitized: Self { isKnown ? self : .unknown(rawValue.sanitized) }
 }
 
 extension WorkflowState: Sanitizable {}
@@ -72,25 +73,25 @@ extension CostUnit: Sanitizable {}
 extension ChatParty: Sanitizable {}
 
 extension Order: Sanitizable {
-    var sanitized: Order { cleaning(\.id, \.workflowState, \.fulfillmentType, \.pickupCategory) }
+    public var sanitized: Order { cleaning(\.id, \.workflowState, \.fulfillmentType, \.pickupCategory) }
 }
 
 extension OrderItem: Sanitizable {
-    var sanitized: OrderItem { cleaning(\.name, \.quantity, \.costUnit, \.imageURL) }
+    public var sanitized: OrderItem { cleaning(\.name, \.quantity, \.costUnit, \.imageURL) }
 }
 
 extension LineItem: Sanitizable {
-    var sanitized: LineItem { cleaning(\.id, \.status, \.replacementStatus, \.item, \.replacement) }
+    public var sanitized: LineItem { cleaning(\.id, \.status, \.replacementStatus, \.item, \.replacement) }
 }
 
 extension Address: Sanitizable {
-    var sanitized: Address {
+    public var sanitized: Address {
         cleaning(\.addressLine1, \.addressLine2, \.locality, \.administrativeArea, \.postalCode, \.countryCode)
     }
 }
 
 extension Handling: Sanitizable {
-    var sanitized: Handling {
+    public var sanitized: Handling {
         var h = cleaning(\.address, \.dropoffLocation, \.shopper)
         h.notes = h.notes.map(TrackerEventSanitizer.cleanMultiline)
         h.instructions = h.instructions.map(TrackerEventSanitizer.cleanMultiline)
@@ -99,15 +100,15 @@ extension Handling: Sanitizable {
 }
 
 extension ChatParticipant: Sanitizable {
-    var sanitized: ChatParticipant { cleaning(\.id, \.displayName, \.avatarURL) }
+    public var sanitized: ChatParticipant { cleaning(\.id, \.displayName, \.avatarURL) }
 }
 
 extension ChatMetadata: Sanitizable {
-    var sanitized: ChatMetadata { cleaning(\.customer, \.currentShopper, \.shoppers) }
+    public var sanitized: ChatMetadata { cleaning(\.customer, \.currentShopper, \.shoppers) }
 }
 
 extension ChatMessage: Sanitizable {
-    var sanitized: ChatMessage {
+    public var sanitized: ChatMessage {
         var m = cleaning(\.id, \.senderID, \.recipientID, \.orderID, \.senderType, \.recipientType, \.image)
         m.body = TrackerEventSanitizer.cleanMultiline(m.body)
         return m
@@ -115,11 +116,11 @@ extension ChatMessage: Sanitizable {
 }
 
 extension ChatConversation: Sanitizable {
-    var sanitized: ChatConversation { cleaning(\.chatMessages, \.metadata) }
+    public var sanitized: ChatConversation { cleaning(\.chatMessages, \.metadata) }
 }
 
 extension OutboxMessage: Sanitizable {
-    var sanitized: OutboxMessage {
+    public var sanitized: OutboxMessage {
         var m = self
         m.body = TrackerEventSanitizer.cleanMultiline(m.body)
         switch m.state {
@@ -132,7 +133,7 @@ extension OutboxMessage: Sanitizable {
 }
 
 extension ConnectionStatus: Sanitizable {
-    var sanitized: ConnectionStatus {
+    public var sanitized: ConnectionStatus {
         switch self {
         case .retrying(let after, let reason): .retrying(after: after, reason: reason.sanitized)
         case .forbidden(let message): .forbidden(message.sanitized)

@@ -1,6 +1,8 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 /// Turns tracker events into one line of plain text each, for `ordertop watch --plain`.
 public struct PlainEventFormatter: Sendable {

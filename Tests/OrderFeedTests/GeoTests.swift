@@ -1,6 +1,8 @@
 import ConnectModels
 import Dashboard
 import Testing
+import TerminalUI
+import OrderFeed
 
 @Suite("Geo")
 struct GeoTests {

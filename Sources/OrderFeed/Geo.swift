@@ -1,5 +1,6 @@
 import ConnectModels
 import Foundation
+import TerminalUI
 
 /// Distances and bearings on the Earth's surface, for the shopper pane.
 public enum Geo {

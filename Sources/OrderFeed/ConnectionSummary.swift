@@ -1,4 +1,5 @@
 import OrderTracking
+import TerminalUI
 
 /// Picks the endpoint whose status sums up an order's connection: the worst one, since one failing
 /// endpoint is what the person must know about. The dashboard's header and the board's rows share it.

@@ -1,5 +1,3 @@
-import Dashboard
-
 /// Wakes a terminal that is waiting for keys; safe from any thread.
 public protocol Waker: Sendable {
     func wake()

@@ -1,7 +1,7 @@
 /// Draws a pane's border and title and hands back the area inside it.
-enum PaneFrame {
+public enum PaneFrame {
     /// A pane of three rows or more gets a box; a shorter one is a bare title line with no content.
-    static func draw(_ canvas: inout Canvas, _ rect: Rect, title: String, focused: Bool) -> Rect {
+    public static func draw(_ canvas: inout Canvas, _ rect: Rect, title: String, focused: Bool) -> Rect {
         guard !rect.isEmpty else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let border = Style(focused ? .borderFocused : .border, focused ? .bold : [])
         let titleStyle = Style(focused ? .borderFocused : .title, .bold)
@@ -16,13 +16,13 @@ enum PaneFrame {
     }
 
     /// Writes one line, cut with an ellipsis to the area's width.
-    static func line(_ canvas: inout Canvas, _ text: String, in area: Rect, row: Int, x: Int = 0, style: Style = .plain) {
+    public static func line(_ canvas: inout Canvas, _ text: String, in area: Rect, row: Int, x: Int = 0, style: Style = .plain) {
         guard row >= 0, row < area.height, x < area.width else { return }
         canvas.put(Text.truncate(text, toCells: area.width - x), x: area.x + x, y: area.y + row, style: style, clip: area)
     }
 
     /// Writes text flush right on a row.
-    static func right(_ canvas: inout Canvas, _ text: String, in area: Rect, row: Int, style: Style = .plain) {
+    public static func right(_ canvas: inout Canvas, _ text: String, in area: Rect, row: Int, style: Style = .plain) {
         guard row >= 0, row < area.height, area.width > 0 else { return }
         let t = Text.truncate(text, toCells: area.width)
         canvas.put(t, x: area.maxX - CellWidth.of(t), y: area.y + row, style: style, clip: area)

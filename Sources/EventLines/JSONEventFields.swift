@@ -1,6 +1,8 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 // The fields of each `--json` type, after the head. Names are snake_case; enum values from the server
 // are written as they were sent (an unknown one too); ids are strings; a field marked optional in the

@@ -1,4 +1,4 @@
-import Dashboard
+import TerminalUI
 
 /// One order on the board: the user whose token reads it, and its id.
 public struct OrderRef: Hashable, Sendable {

@@ -1,6 +1,8 @@
 import ConnectModels
 import Foundation
 import OrderTracking
+import TerminalUI
+import OrderFeed
 
 /// Turns tracker events into one line of compact JSON each, for `ordertop watch --json` and `board --json`.
 ///

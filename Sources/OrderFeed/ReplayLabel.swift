@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// What a header says during a replay: the recorded time, the speed when it is not 1, and whether it is paused.
 public enum ReplayLabel {

@@ -1,4 +1,3 @@
-import OrderTracking
 
 /// One role's look as a theme sets it; a nil colour is taken from the `text` role.
 public struct RoleStyle: Hashable, Sendable {
@@ -84,18 +83,6 @@ extension Role {
         case .selection: .reverse
         case .dim: .dim
         default: []
-        }
-    }
-}
-
-extension Role {
-    /// The status bar's role for a notice of this severity, so each severity has its own look.
-    public static func notice(_ severity: Notice.Severity) -> Role {
-        switch severity {
-        case .info: .noticeInfo
-        case .success: .noticeSuccess
-        case .warning: .noticeWarning
-        case .error: .noticeError
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// A JSON value whose objects keep their keys in the order they were added, so every `--json` line
 /// reads `type`, `order_id`, `time` first, in the same order each time.

@@ -2,7 +2,9 @@ import ConnectModels
 import Foundation
 import OrderTracking
 import Testing
+import TerminalUI
 @testable import Dashboard
+@testable import OrderFeed
 
 /// The sanitizer's one rule per type: every listed field is cleaned by the rule of its own type.
 @Suite("Sanitizable")

@@ -1,6 +1,7 @@
-import Dashboard
+import TerminalUI
 import Foundation
 import OrderTracking
+import OrderFeed
 
 /// Turns each order's tracker events into one line of plain text per change, for `ordertop board --plain`.
 /// Every line starts with the order id, so `grep` or `awk` can follow one order among many.
