@@ -1,20 +1,21 @@
 import ConnectModels
 import Dashboard
 import OrderTracking
+import OrderFeed
 import TerminalUI
 
-/// What the dashboard's effects do to one order's tracker: shared by `watch` and by the board's drill-in.
+/// What the dashboard's effects do to one order's channel: shared by `watch` and by the board's drill-in.
 public struct DashboardEffects: Sendable {
     public typealias Action = Dashboard.Action
     public typealias Effect = Dashboard.Effect
 
-    let tracker: OrderTracker
+    let order: any OrderChannel
     let themes: ThemeCycler
     let demo: DemoControls?
     let reloadToken: (@Sendable () -> BearerToken?)?
 
-    public init(tracker: OrderTracker, themes: ThemeCycler, demo: DemoControls? = nil, reloadToken: (@Sendable () -> BearerToken?)? = nil) {
-        self.tracker = tracker
+    public init(order: any OrderChannel, themes: ThemeCycler, demo: DemoControls? = nil, reloadToken: (@Sendable () -> BearerToken?)? = nil) {
+        self.order = order
         self.themes = themes
         self.demo = demo
         self.reloadToken = reloadToken
@@ -22,29 +23,25 @@ public struct DashboardEffects: Sendable {
 
     /// The runtime's work for one of the dashboard's effects.
     public func interpret(_ effect: Effect, in state: DashboardState) -> Command<Action> {
-        let tracker = tracker
+        let order = order
         switch effect {
         case .quit:
             return .quit
         case .repaint:
             return .repaint
         case .sendChat(let text):
-            return Self.attempt(effect) { _ = try await tracker.send(text) }
+            return Self.attempt(effect) { try await order.perform(.sendChat(text)) }
         case .approveReplacement(let id):
-            return Self.attempt(effect) { try await tracker.approve(lineItemID: id.value) }
+            return Self.attempt(effect) { try await order.perform(.approveReplacement(lineItemID: id.value)) }
         case .rejectReplacement(let id):
-            return Self.attempt(effect) { try await tracker.reject(lineItemID: id.value) }
+            return Self.attempt(effect) { try await order.perform(.rejectReplacement(lineItemID: id.value)) }
         case .markChatRead:
-            return .background { await tracker.markRead(); return nil }
+            return Self.attempt(effect) { try await order.perform(.markChatRead) }
         case .retryFailedMessages:
-            return .background { await tracker.retryFailed(); return nil }
+            return Self.attempt(effect) { try await order.perform(.retryFailedMessages) }
         case .refreshNow:
             let reloadToken = reloadToken
-            return .background {
-                if let token = reloadToken?() { await tracker.updateToken(token) }
-                await tracker.refreshNow()
-                return nil
-            }
+            return Self.attempt(effect) { try await order.perform(.refreshNow(token: reloadToken?())) }
         case .cycleTheme:
             switch themes.next(after: state.themeName) {
             case .off: return .dispatch(.themesOff)

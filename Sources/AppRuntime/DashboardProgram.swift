@@ -5,14 +5,15 @@ import Logging
 import OrderTracking
 import TerminalUI
 import EventLines
+import OrderFeed
 
-/// The order dashboard as a screen program: its effects are carried out on an `OrderTracker`.
+/// The order dashboard as a screen program: it reads one order's channel and carries its effects out there.
 public struct DashboardProgram: ScreenProgram {
     public typealias State = DashboardState
     public typealias Action = Dashboard.Action
     public typealias Effect = Dashboard.Effect
 
-    let tracker: OrderTracker
+    let order: any OrderChannel
     let themes: ThemeCycler
     let themeName: String
     let startupWarnings: [String]
@@ -27,10 +28,10 @@ public struct DashboardProgram: ScreenProgram {
 
     /// `themeName` is the theme the terminal starts with; `startupWarnings` show in the status bar at once.
     /// `reloadToken` is asked on `r`: a token file may hold a fresh token after a 401.
-    public init(tracker: OrderTracker, themes: ThemeCycler, themeName: String, startupWarnings: [String] = [],
+    public init(order: any OrderChannel, themes: ThemeCycler, themeName: String, startupWarnings: [String] = [],
                 demo: DemoControls? = nil, reloadToken: (@Sendable () -> BearerToken?)? = nil, mouseEnabled: Bool = true,
                 replaySpeed: Double? = nil, news: AsyncStream<Action>? = nil, logger: Logger = Logger(label: "ordertop.watch")) {
-        self.tracker = tracker
+        self.order = order
         self.themes = themes
         self.themeName = themeName
         self.startupWarnings = startupWarnings
@@ -66,9 +67,10 @@ public struct DashboardProgram: ScreenProgram {
             if let news {
                 group.addTask { for await action in news { inbox.send(action) } }
             }
-            group.addTask {
+            group.addTask { [order] in
                 let formatter = PlainEventFormatter(timeZone: .current)
-                for await event in tracker.events {
+                for await stamped in order.news {
+                    let event = stamped.event
                     inbox.send(.tracker(event))
                     switch event {
                     case .connection, .notice, .finished, .order: logger.info("\(formatter.describeForLog(event))")
@@ -81,12 +83,12 @@ public struct DashboardProgram: ScreenProgram {
 
     public func start(_ inbox: Inbox<Action>) async {
         for warning in startupWarnings { inbox.send(.startupWarning(warning)) }
-        await tracker.start()
+        await order.start()
     }
 
-    public func stop() async { await tracker.stop() }
+    public func stop() async { await order.stop() }
 
     public func interpret(_ effect: Effect, in state: DashboardState) -> Command<Action> {
-        DashboardEffects(tracker: tracker, themes: themes, demo: demo, reloadToken: reloadToken).interpret(effect, in: state)
+        DashboardEffects(order: order, themes: themes, demo: demo, reloadToken: reloadToken).interpret(effect, in: state)
     }
 }

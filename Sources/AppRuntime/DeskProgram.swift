@@ -28,7 +28,7 @@ public struct DeskProgram: ScreenProgram {
         case dashboard(orderID: String, Dashboard.Effect)
     }
 
-    let registry: TrackerRegistry
+    let registry: any OrderFeedSource
     /// The orders as they become known: a file's at once, a pipe's line by line.
     let arriving: AsyncStream<OrdersFile.Contents>
     let settings: BoardSettings
@@ -42,7 +42,7 @@ public struct DeskProgram: ScreenProgram {
     /// Actions from outside the trackers, such as the replay's "the recording ends here".
     let news: AsyncStream<Action>?
 
-    public init(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>, settings: BoardSettings,
+    public init(registry: any OrderFeedSource, arriving: AsyncStream<OrdersFile.Contents>, settings: BoardSettings,
                 themes: ThemeCycler, themeName: String, startupWarnings: [String] = [],
                 cycle: (@Sendable () async -> String)? = nil, playback: DemoControls? = nil, news: AsyncStream<Action>? = nil) {
         self.playback = playback
@@ -160,11 +160,11 @@ public struct DeskProgram: ScreenProgram {
             guard let playback else { return .none }
             return .background { await playback.nextStep(); return nil }
         case .dashboard(let orderID, let effect):
-            guard let tracker = registry.tracker(orderID), let dashboard = state.drilled?.dashboard else { return .none }
+            guard let order = registry.channel(orderID), let dashboard = state.drilled?.dashboard else { return .none }
             if settings.readonly, Self.writes(effect) {
                 return .dispatch(.dashboard(orderID: orderID, .effectFailed(effect, reason: "the board is read-only (--readonly)")))
             }
-            return DashboardEffects(tracker: tracker, themes: themes, demo: playback).interpret(effect, in: dashboard)
+            return DashboardEffects(order: order, themes: themes, demo: playback).interpret(effect, in: dashboard)
                 .map { .dashboard(orderID: orderID, $0) }
         }
     }

@@ -6,6 +6,7 @@ import ConnectModels
 import CursesTerminal
 import Dashboard
 import Foundation
+import OrderFeed
 import OrderTracking
 import Profiles
 import Recording

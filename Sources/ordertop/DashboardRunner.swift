@@ -51,7 +51,7 @@ enum DashboardRunner {
     static func run(tracker: OrderTracker, options: DashboardOptions, environment: [String: String], demo: DemoControls?,
                     reloadToken: (@Sendable () -> BearerToken?)? = nil) async throws {
         let outcome = try await ScreenRunner.run(theme: options.theme, options: options, environment: environment) { themes, name, warnings in
-            DashboardProgram(tracker: tracker, themes: themes, themeName: name, startupWarnings: warnings,
+            DashboardProgram(order: tracker, themes: themes, themeName: name, startupWarnings: warnings,
                              demo: demo, reloadToken: reloadToken, mouseEnabled: !options.noMouse)
         }
         if case .signalled(let signal) = outcome { throw ExitCode(signal.exitCode) }

@@ -1,6 +1,7 @@
 import AppRuntime
 import Board
 import Foundation
+import OrderFeed
 import OrderTracking
 
 /// `board --plain` and `board --json` (and a board replay's): one line per change of any order, until every order
@@ -11,7 +12,7 @@ enum LineBoard {
     ///   - now: the time each line gets: the clock, or the recording's time in a replay.
     ///   - recordingEnds: in a replay, returns what to say once the recording has been played to its end; each order
     ///     still going then gets a line saying so.
-    static func run(registry: TrackerRegistry, arriving: AsyncStream<OrdersFile.Contents>, lines: any EventLines,
+    static func run(registry: any OrderFeedSource, arriving: AsyncStream<OrdersFile.Contents>, lines: any EventLines,
                     output: @escaping @Sendable (String) -> Void, now: @escaping @Sendable () -> Date = { Date() },
                     recordingEnds: (@Sendable () async -> String)? = nil) async -> Int32 {
         enum News { case added(Int), ended(String), inputDone, signal(Int32), recordingEnded(String) }
@@ -33,7 +34,7 @@ enum LineBoard {
                 for problem in chunk.problems { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
                 // Each new order's first line says it joined, before any of its events.
                 var seen = Set<String>()
-                for ref in chunk.orders where registry.tracker(ref.orderID) == nil && seen.insert(ref.orderID).inserted {
+                for ref in chunk.orders where registry.ref(ref.orderID) == nil && seen.insert(ref.orderID).inserted {
                     if let line = lines.added(orderID: ref.orderID, userID: ref.userID, at: now()) { output(line) }
                 }
                 post.yield(.added(await registry.add(chunk.orders).count))
@@ -59,7 +60,7 @@ enum LineBoard {
                 code = 128 + number
                 break loop
             case .recordingEnded(let message):
-                for ref in registry.all.compactMap({ registry.ref($0.orderID) }).sorted(by: { $0.orderID < $1.orderID }) where !ended.contains(ref.orderID) {
+                for ref in registry.refs.sorted(by: { $0.orderID < $1.orderID }) where !ended.contains(ref.orderID) {
                     output(lines.recordingEnded(message, orderID: ref.orderID, userID: ref.userID.nilIfEmpty, at: now()))
                 }
                 break loop

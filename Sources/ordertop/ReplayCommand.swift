@@ -121,7 +121,7 @@ struct ReplayCommand: AsyncParsableCommand {
             defer { ending.cancel() }
             let tracker = session.tracker(orderID: refs[0].orderID)
             outcome = try await ScreenRunner.run(theme: ui.theme, options: ui, environment: environment, now: { player.date() }) { themes, name, warnings in
-                DashboardProgram(tracker: tracker, themes: themes, themeName: name, startupWarnings: warnings, demo: controls,
+                DashboardProgram(order: tracker, themes: themes, themeName: name, startupWarnings: warnings, demo: controls,
                                  mouseEnabled: !ui.noMouse, replaySpeed: player.speed, news: news)
             }
         }

@@ -86,7 +86,7 @@ struct DashboardHarness {
     func program(themes: ThemeCycler = ThemeCycler(loader: ThemeLoader(searchPaths: []), noColor: false),
                  themeName: String = "default", warnings: [String] = [], demo: DemoControls? = nil,
                  reloadToken: (@Sendable () -> BearerToken?)? = nil) -> DashboardProgram {
-        DashboardProgram(tracker: tracker, themes: themes, themeName: themeName, startupWarnings: warnings, demo: demo,
+        DashboardProgram(order: tracker, themes: themes, themeName: themeName, startupWarnings: warnings, demo: demo,
                          reloadToken: reloadToken, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 

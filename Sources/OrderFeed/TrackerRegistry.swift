@@ -1,12 +1,9 @@
-import TerminalUI
-import Board
 import Foundation
 import OrderTracking
-import OrderFeed
 
-/// The board's trackers, one per order, and the tasks that carry their events to the runtime's inbox.
-/// Orders added while the board runs (`o`) start and feed like the first ones.
-public final class TrackerRegistry: @unchecked Sendable {
+/// The local order feed: one `OrderTracker` per order, polling Connect itself, and the tasks that carry their
+/// events to the sink. Orders added while the board runs (`o`) start and feed like the first ones.
+public final class TrackerRegistry: OrderFeedSource, @unchecked Sendable {
     /// Makes the tracker of an order; the CLI wires the client, the token broker and the request budget.
     public typealias Factory = @Sendable (OrderRef) -> OrderTracker
 
@@ -14,7 +11,7 @@ public final class TrackerRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private let factory: Factory
     private var trackers: [String: OrderTracker] = [:]
-    private var refs: [String: OrderRef] = [:]
+    private var refsByID: [String: OrderRef] = [:]
     private var feeds: [Task<Void, Never>] = []
     private var sink: (@Sendable (String, StampedEvent) -> Void)?
 
@@ -24,10 +21,14 @@ public final class TrackerRegistry: @unchecked Sendable {
     public func tracker(_ orderID: String) -> OrderTracker? { lock.withLock { trackers[orderID] } }
 
     /// The order as it was added, with its user, for output that names both.
-    public func ref(_ orderID: String) -> OrderRef? { lock.withLock { refs[orderID] } }
+    public func ref(_ orderID: String) -> OrderRef? { lock.withLock { refsByID[orderID] } }
 
     /// Every tracker, for `stop`.
     public var all: [OrderTracker] { lock.withLock { Array(trackers.values) } }
+
+    public func channel(_ orderID: String) -> (any OrderChannel)? { tracker(orderID) }
+
+    public var refs: [OrderRef] { lock.withLock { Array(refsByID.values) } }
 
     /// Adds orders not on the board yet and starts their trackers; returns the ones added.
     @discardableResult
@@ -37,7 +38,7 @@ public final class TrackerRegistry: @unchecked Sendable {
             for ref in refs where trackers[ref.orderID] == nil {
                 let tracker = factory(ref)
                 trackers[ref.orderID] = tracker
-                self.refs[ref.orderID] = ref
+                refsByID[ref.orderID] = ref
                 added.append((ref, tracker))
                 if let sink { feeds.append(Self.feed(tracker, ref.orderID, sink)) }
             }
