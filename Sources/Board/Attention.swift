@@ -42,7 +42,7 @@ extension BoardRow {
         guard !isFinished else { return [] }
         var reasons: [AttentionReason] = []
         if unreadShopperMessages > 0 { reasons.append(.unreadMessages(unreadShopperMessages)) }
-        if pendingReplacements > 0, state == .picking { reasons.append(.pendingReplacements(pendingReplacements)) }
+        if pendingReplacements > 0, state?.acceptsReplacementDecisions == true { reasons.append(.pendingReplacements(pendingReplacements)) }
         if let problem { reasons.append(.problem(problem)) }
         // An order booked for later waits for its window as brand new; that is the plan, not a stuck order.
         let waitingForWindow = state == .brandNew && (windowStartsAt.map { $0 > now } ?? false)

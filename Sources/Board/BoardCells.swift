@@ -19,7 +19,7 @@ enum BoardCells {
             return ("\(row.picked)/\(total)", .plain)
         case .replacements:
             guard row.pendingReplacements > 0 else { return ("·", Style(.dim)) }
-            return ("\(row.pendingReplacements)", Style(row.state == .picking ? .warning : .text, .bold))
+            return ("\(row.pendingReplacements)", Style(row.state?.acceptsReplacementDecisions == true ? .warning : .text, .bold))
         case .unread:
             guard row.unreadShopperMessages > 0 else { return ("·", Style(.dim)) }
             return ("\(row.unreadShopperMessages)", Style(.chatUnread, .bold))

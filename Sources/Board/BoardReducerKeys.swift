@@ -6,7 +6,8 @@ import OrderFeed
 extension BoardReducer {
     static func handle(_ key: Key, _ state: inout BoardState) -> [BoardEffect] {
         if key == .resize { return [] }
-        if key == .ctrl("l") || key == .ctrl("L") { return [.repaint] }
+        let command = BoardKeymap.command(for: key, replay: state.settings.replaySpeed != nil)
+        if command == .repaint { return [.repaint] }
         // A key means the person has seen what the status line kept for them.
         if state.status?.expires == .distantFuture { state.status = nil }
         if state.showHelp {
@@ -15,39 +16,44 @@ extension BoardReducer {
             return []
         }
         if let mode = state.inputMode { return edit(key, mode, &state) }
-        switch key {
-        case .character("j"), .down: move(by: 1, &state)
-        case .character("k"), .up: move(by: -1, &state)
-        case .pageDown, .ctrl("f"): move(by: pageSize(state), &state)
-        case .pageUp, .ctrl("b"): move(by: -pageSize(state), &state)
-        case .home, .character("g"): move(by: -state.visible.count, &state)
-        case .end, .character("G"): move(by: state.visible.count, &state)
-        case .enter:
+        if case .mouse(let event) = key { mouse(event, &state) }
+        guard let command else { return [] }
+        return run(command, &state)
+    }
+
+    static func run(_ command: BoardCommand, _ state: inout BoardState) -> [BoardEffect] {
+        switch command {
+        case .down: move(by: 1, &state)
+        case .up: move(by: -1, &state)
+        case .pageDown: move(by: pageSize(state), &state)
+        case .pageUp: move(by: -pageSize(state), &state)
+        case .first: move(by: -state.visible.count, &state)
+        case .last: move(by: state.visible.count, &state)
+        case .open:
             if let id = state.selectedID { return [.drillIn(orderID: id)] }
-        case .character("q"): return [.quit]
-        case .character("?"): state.showHelp = true
-        case .character("s"):
+        case .quit: return [.quit]
+        case .help: state.showHelp = true
+        case .repaint: return [.repaint]
+        case .sort:
             state.sort = state.sort.next
             rebuild(&state)
             say("sorted by \(state.sort.rawValue)", &state)
-        case .character("f"):
+        case .toggleFinished:
             state.showFinished.toggle()
             rebuild(&state)
             say(state.showFinished ? "finished orders shown at the bottom" : "finished orders hidden", &state)
-        case .character("/"):
+        case .filter:
             state.inputMode = .filter
             state.input = InputLine(text: state.filter.text, isEditing: true)
-        case .character(" ") where state.settings.replaySpeed != nil: return [.toggleReplayPause]
-        case .character("n") where state.settings.replaySpeed != nil: return [.nextReplayChange]
-        case .character("o") where state.settings.replaySpeed != nil:
+        case .pauseReplay: return [.toggleReplayPause]
+        case .nextChange: return [.nextReplayChange]
+        case .addOrder where state.settings.replaySpeed != nil:
             say("A replay shows the recorded orders; it adds none.", severity: .warning, &state)
-        case .character("o"):
+        case .addOrder:
             state.inputMode = .addOrder
             state.input = InputLine(isEditing: true)
-        case .escape where !state.filter.isEmpty:
-            setFilter("", &state)
-        case .mouse(let event): mouse(event, &state)
-        default: break
+        case .clearFilter:
+            if !state.filter.isEmpty { setFilter("", &state) }
         }
         return []
     }

@@ -25,7 +25,10 @@ public func renderBoardFrame(_ state: BoardState, size: Size) -> BoardFrame {
     BoardRender.list(state, layout, into: &canvas)
     var cursor = size.height >= 2 ? BoardRender.bottomLine(state, into: &canvas) : nil
     if state.showHelp {
-        BoardHelp.draw(into: &canvas, readonly: state.settings.readonly)
+        let entries = BoardKeymap.entries(replay: state.settings.replaySpeed != nil)
+        HelpBox.draw(title: "Board keys", lines: entries.map { ($0.keys, $0.action) },
+                     note: state.settings.readonly ? "read-only: the dashboard sends no chat and decides no replacement" : nil,
+                     into: &canvas, bounds: canvas.bounds)
         cursor = nil
     }
     return BoardFrame(canvas: canvas, cursor: cursor)
@@ -132,10 +135,9 @@ enum BoardRender {
     }
 
     static func hints(_ state: BoardState) -> String {
-        if state.settings.replaySpeed != nil {
-            return "replay, nothing is sent · ⏎ open · / filter · s sort · f finished · space pause · n next change · ? help · q quit"
-        }
-        let keys = "⏎ open · / filter · s sort · f finished · o add · ? help · q quit"
+        let replay = state.settings.replaySpeed != nil
+        let keys = BoardKeymap.hintLine(replay: replay)
+        if replay { return "replay, nothing is sent · " + keys }
         return state.settings.readonly ? "read-only · " + keys : keys
     }
 }

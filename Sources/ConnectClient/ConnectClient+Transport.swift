@@ -7,11 +7,11 @@ extension ConnectClient {
     // MARK: - Transport
 
     /// Sends a request and decodes the reply, turning every failure into a `ConnectError`.
-    func send<Response: Decodable>(_ method: HTTPMethod, _ template: String, _ params: [String: String] = [:],
+    func send<Response: Decodable>(_ call: ConnectEndpoint, _ params: [String: String] = [:],
                                    body: (any Encodable)? = nil, authorized: Bool = true,
                                    emptyBody: Response? = nil) async throws -> Response {
-        let endpoint = "\(method.rawValue) \(template)"
-        var path = template
+        let endpoint = call.description
+        var path = call.template
         for (name, value) in params {
             if value.isEmpty { throw ConnectError.invalidRequest("\(endpoint): \(name) is empty") }
             path = path.replacingOccurrences(of: "{\(name)}", with: Self.escapePathComponent(value))
@@ -28,7 +28,7 @@ extension ConnectClient {
             }
             headers.append(HARNameValue(name: "Content-Type", value: "application/json"))
         }
-        let reply = try await execute(OutgoingRequest(method: method.rawValue, url: baseURL + path, headers: headers, body: data,
+        let reply = try await execute(OutgoingRequest(method: call.method, url: baseURL + path, headers: headers, body: data,
                                                       endpoint: endpoint, orderID: params["order_id"], timeout: timeout,
                                                       maxResponseBytes: maxResponseBytes, baseURL: baseURL))
         guard (200..<300).contains(reply.status) else {

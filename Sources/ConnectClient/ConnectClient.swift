@@ -64,30 +64,30 @@ public struct ConnectClient: Sendable {
 
     /// `POST /v2/oauth/token`: any of the three documented grants.
     public func token(_ request: TokenRequest) async throws -> TokenResponse {
-        try await send(.POST, "/v2/oauth/token", body: request, authorized: false)
+        try await send(.token, body: request, authorized: false)
     }
 
     // MARK: - Post-checkout
 
     /// `GET /v2/post_checkout/orders/{order_id}`.
     public func order(_ orderID: String) async throws -> Order {
-        try await send(.GET, "/v2/post_checkout/orders/{order_id}", ["order_id": orderID])
+        try await send(.order, ["order_id": orderID])
     }
 
     /// `GET /v2/post_checkout/orders/{order_id}/items`.
     public func items(orderID: String) async throws -> [LineItem] {
-        let reply: LineItemsResponse = try await send(.GET, "/v2/post_checkout/orders/{order_id}/items", ["order_id": orderID])
+        let reply: LineItemsResponse = try await send(.items, ["order_id": orderID])
         return reply.lineItems
     }
 
     /// `GET /v2/post_checkout/orders/{order_id}/handling`.
     public func handling(orderID: String) async throws -> Handling {
-        try await send(.GET, "/v2/post_checkout/orders/{order_id}/handling", ["order_id": orderID])
+        try await send(.handling, ["order_id": orderID])
     }
 
     /// `GET /v2/post_checkout/orders/{order_id}/location`; coordinates are nil outside `delivering`.
     public func location(orderID: String) async throws -> ShopperLocation {
-        try await send(.GET, "/v2/post_checkout/orders/{order_id}/location", ["order_id": orderID], emptyBody: ShopperLocation(coordinates: nil))
+        try await send(.location, ["order_id": orderID], emptyBody: ShopperLocation(coordinates: nil))
     }
 
     /// `PUT .../orders/{order_id}/items/{line_item_id}/replacement`.
@@ -95,25 +95,25 @@ public struct ConnectClient: Sendable {
         if let alternative = decision.alternativeItem, let problem = alternative.validationError {
             throw ConnectError.invalidRequest(problem)
         }
-        let _: EmptyResponse = try await send(.PUT, "/v2/post_checkout/orders/{order_id}/items/{line_item_id}/replacement",
+        let _: EmptyResponse = try await send(.replacement,
                                               ["order_id": orderID, "line_item_id": lineItemID], body: decision, emptyBody: EmptyResponse())
     }
 
     /// `GET .../orders/{order_id}/pickup/details`.
     public func pickupDetails(orderID: String) async throws -> PickupDetails {
-        try await send(.GET, "/v2/post_checkout/orders/{order_id}/pickup/details", ["order_id": orderID])
+        try await send(.pickupDetails, ["order_id": orderID])
     }
 
     /// `POST .../orders/{order_id}/pickup/user_arrived`.
     public func userArrived(orderID: String) async throws -> SuccessResponse {
-        try await send(.POST, "/v2/post_checkout/orders/{order_id}/pickup/user_arrived", ["order_id": orderID])
+        try await send(.userArrived, ["order_id": orderID])
     }
 
     // MARK: - Chat
 
     /// `GET /v2/post_checkout/chat/{order_id}/messages`: the whole conversation.
     public func chatMessages(orderID: String) async throws -> ChatConversation {
-        try await send(.GET, "/v2/post_checkout/chat/{order_id}/messages", ["order_id": orderID])
+        try await send(.chatMessages, ["order_id": orderID])
     }
 
     /// `POST /v2/post_checkout/chat/{order_id}/messages`. Refuses bodies over 1000 characters before sending.
@@ -122,97 +122,96 @@ public struct ConnectClient: Sendable {
         if length > SendChatMessageRequest.maximumLength {
             throw ConnectError.invalidRequest("the message is \(length) characters; the chat takes at most \(SendChatMessageRequest.maximumLength)")
         }
-        return try await send(.POST, "/v2/post_checkout/chat/{order_id}/messages", ["order_id": orderID],
+        return try await send(.sendChatMessage, ["order_id": orderID],
                               body: SendChatMessageRequest(body: body, imageURL: imageURL ?? ""))
     }
 
     /// `PUT /v2/post_checkout/chat/{order_id}/messages`: marks every unread shopper message read.
     public func markChatRead(orderID: String) async throws -> MarkReadResponse {
-        try await send(.PUT, "/v2/post_checkout/chat/{order_id}/messages", ["order_id": orderID])
+        try await send(.markChatRead, ["order_id": orderID])
     }
 
     // MARK: - Sandbox API
 
     /// `POST /v2/fulfillment_sandbox/shoppers`.
     public func createShopper(_ request: CreateShopperRequest) async throws -> IDResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/shoppers", body: request)
+        try await send(.createShopper, body: request)
     }
 
     /// `POST /v2/fulfillment_sandbox/batches`.
     public func createBatch(_ request: CreateBatchRequest) async throws -> BatchResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/batches", body: request)
+        try await send(.createBatch, body: request)
     }
 
     /// `POST /v2/fulfillment_sandbox/batches/{batch_id}/advance`: to the next state, or to `workflowState`.
     public func advanceBatch(_ batchID: String, to workflowState: String? = nil) async throws -> BatchResponse {
-        let path = "/v2/fulfillment_sandbox/batches/{batch_id}/advance"
         if let workflowState {
-            return try await send(.POST, path, ["batch_id": batchID], body: AdvanceBatchRequest(workflowState: workflowState))
+            return try await send(.advanceBatch, ["batch_id": batchID], body: AdvanceBatchRequest(workflowState: workflowState))
         }
-        return try await send(.POST, path, ["batch_id": batchID])
+        return try await send(.advanceBatch, ["batch_id": batchID])
     }
 
     /// `PUT /v2/fulfillment_sandbox/shoppers/{shopper_id}/orders/{order_id}/items/{line_num}`.
     public func updateShopperItem(shopperID: String, orderID: String, lineNum: String, _ update: ShopperItemUpdate) async throws -> SuccessResponse {
-        try await send(.PUT, "/v2/fulfillment_sandbox/shoppers/{shopper_id}/orders/{order_id}/items/{line_num}",
+        try await send(.updateItem,
                        ["shopper_id": shopperID, "order_id": orderID, "line_num": lineNum], body: update)
     }
 
     /// `POST /v2/fulfillment_sandbox/instacart_users`.
     public func createInstacartUser(_ request: CreateInstacartUserRequest) async throws -> IDResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/instacart_users", body: request)
+        try await send(.createUser, body: request)
     }
 
     /// `POST /v2/fulfillment_sandbox/instacart_users/{id}/authorize`: an authorization code for account linking.
     public func authorizeInstacartUser(_ userID: String, _ request: AuthorizeRequest) async throws -> AuthorizeResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/instacart_users/{id}/authorize", ["id": userID], body: request)
+        try await send(.authorizeUser, ["id": userID], body: request)
     }
 
     /// Simulator only: `POST /v2/fulfillment_sandbox/orders`.
     public func createOrder(_ request: CreateOrderRequest) async throws -> IDResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/orders", body: request)
+        try await send(.createOrder, body: request)
     }
 
     /// Simulator only: the assigned shopper says something in the chat.
     public func shopperSays(orderID: String, body: String) async throws -> SendChatMessageResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/messages", ["order_id": orderID], body: ShopperMessageRequest(body: body))
+        try await send(.sendShopperMessage, ["order_id": orderID], body: ShopperMessageRequest(body: body))
     }
 
     /// Simulator only: the conversation as the shopper sees it (client token), same shape as the chat GET.
     public func shopperConversation(orderID: String) async throws -> ChatConversation {
-        try await send(.GET, "/v2/fulfillment_sandbox/orders/{order_id}/messages", ["order_id": orderID])
+        try await send(.shopperMessages, ["order_id": orderID])
     }
 
     /// Simulator only: makes the next matching requests fail on purpose.
     public func injectFault(_ request: FaultRequest) async throws -> FaultsResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/faults", body: request)
+        try await send(.addFault, body: request)
     }
 
     /// Simulator only: removes every pending fault.
     public func clearFaults() async throws -> FaultsResponse {
-        try await send(.DELETE, "/v2/fulfillment_sandbox/faults")
+        try await send(.clearFaults)
     }
 
     /// Simulator only: moves the shopper.
     public func moveShopper(orderID: String, to coordinates: Coordinates) async throws -> SuccessResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/location", ["order_id": orderID], body: coordinates)
+        try await send(.moveShopper, ["order_id": orderID], body: coordinates)
     }
 
     /// Simulator only: cancels an order.
     public func cancelOrder(_ orderID: String) async throws -> SuccessResponse {
-        try await send(.POST, "/v2/fulfillment_sandbox/orders/{order_id}/cancel", ["order_id": orderID])
+        try await send(.cancelOrder, ["order_id": orderID])
     }
 
     // MARK: - Account linking
 
     /// `GET /v2/fulfillment/users/{user_id}/link`: a 400 means the account is not linked.
     public func linkStatus(userID: String) async throws -> LinkStatus {
-        try await send(.GET, "/v2/fulfillment/users/{user_id}/link", ["user_id": userID])
+        try await send(.linkStatus, ["user_id": userID])
     }
 
     /// `POST /v2/fulfillment/users/{user_id}/link`.
     public func link(userID: String, linkingToken: String) async throws -> SuccessResponse {
-        try await send(.POST, "/v2/fulfillment/users/{user_id}/link", ["user_id": userID], body: LinkRequest(linkingToken: linkingToken))
+        try await send(.link, ["user_id": userID], body: LinkRequest(linkingToken: linkingToken))
     }
 
     // MARK: - Custom widgets
@@ -222,7 +221,8 @@ public struct ConnectClient: Sendable {
         let base = storefront.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? baseURL
         var headers: [HARNameValue] = []
         if !cookies.isEmpty { headers.append(HARNameValue(name: "Cookie", value: cookies.joined(separator: "; "))) }
-        let reply = try await execute(OutgoingRequest(method: "POST", url: base + "/idp/v1/init", headers: headers, endpoint: "POST /idp/v1/init",
+        let reply = try await execute(OutgoingRequest(method: ConnectEndpoint.widgetInit.method, url: base + ConnectEndpoint.widgetInit.template,
+                                                      headers: headers, endpoint: ConnectEndpoint.widgetInit.description,
                                                       timeout: timeout, maxResponseBytes: maxResponseBytes, baseURL: base))
         let set = reply.headerValues("Set-Cookie").compactMap { $0.split(separator: ";").first.map(String.init) }
         return WidgetSession(status: reply.status, cookies: set.isEmpty ? cookies : set)

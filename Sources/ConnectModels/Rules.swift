@@ -24,6 +24,12 @@ extension WorkflowState {
     }
 }
 
+extension WorkflowState {
+    /// True in the states the docs open the chat in: while the shopper shops (picking and verifying
+    /// replacements). `ChatWindow` adds what else closes it (last mile, an expired conversation).
+    public var opensChat: Bool { phase == .shopping }
+}
+
 /// Whether the customer may write to the shopper now. The docs open the chat while the shopper
 /// shops (picking and verifying replacements); last-mile orders have no shopping window at all.
 public enum ChatWindow: Hashable, Sendable {
@@ -51,9 +57,9 @@ public enum ChatWindow: Hashable, Sendable {
             switch state {
             case .canceled: self = .closed(reason: "Chat is closed: the order was canceled.")
             case .delivered: self = .closed(reason: "Chat is closed: the order was delivered.")
+            case _ where state.opensChat: self = .open
             default:
                 switch state.phase {
-                case .shopping?: self = .open
                 case .waitingForShopper?, .beforePicking?, nil:
                     // Messages wait here; the words say what the person can expect of this state.
                     let soon = state == .brandNew || state == .acknowledged
@@ -114,6 +120,12 @@ public enum ReplacementDecisionRefusal: Error, Hashable, Sendable, CustomStringC
     }
 }
 
+extension WorkflowState {
+    /// Whether the customer may approve or reject replacements in this state. The docs allow it only
+    /// while the shopper is picking; every screen, the tracker and the sandbox ask this one question.
+    public var acceptsReplacementDecisions: Bool { self == .picking }
+}
+
 extension LineItem {
     /// True when the shopper suggested a replacement and is waiting for the customer's answer.
     public var hasPendingReplacement: Bool {
@@ -125,7 +137,7 @@ extension LineItem {
     public func replacementDecisionRefusal(in state: WorkflowState?) -> ReplacementDecisionRefusal? {
         guard hasPendingReplacement else { return .noPendingReplacement(itemName: item.name) }
         guard let state else { return .orderNotLoaded }
-        guard state == .picking else { return .notPicking(state) }
+        guard state.acceptsReplacementDecisions else { return .notPicking(state) }
         return nil
     }
 }

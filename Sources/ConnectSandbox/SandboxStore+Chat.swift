@@ -26,7 +26,7 @@ extension SandboxStore {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && image.isEmpty {
             throw SandboxError.badRequest("Body can't be blank", key: "body")
         }
-        guard Workflow.chatOpen.contains(order.state), let shopper = order.shopperID else {
+        guard ChatWindow(type: order.fulfillmentType, state: order.state).isOpen, let shopper = order.shopperID else {
             throw SandboxError.forbidden("Sending a message is not allowed at this time")
         }
         let message = ChatMessage(id: FlexibleID(makeMessageID()), orderID: FlexibleID(order.id), createdAt: now(),

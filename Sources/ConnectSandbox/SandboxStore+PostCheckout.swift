@@ -46,7 +46,7 @@ extension SandboxStore {
         guard line.status == .replaced, line.replacementStatus == .pending else {
             throw SandboxError.badRequest("Order item has no replacement waiting for an answer", key: "line_item_id")
         }
-        guard order.state == .picking else {
+        guard order.state.acceptsReplacementDecisions else {
             throw SandboxError.badRequest("Replacements can only be answered while the order is picking", key: "workflow_state")
         }
         line.status = decision.status == .approved ? .approved : .rejected

@@ -6,7 +6,7 @@ import Foundation
 extension ScriptedShopper {
     /// The customer can write only while the shopper picks, so that is when the shopper reads.
     var chatIsOpen: Bool {
-        mainBatchState == "picking" || mainBatchState == "verifying_replacements"
+        mainBatchState.map { WorkflowState.parse($0).opensChat } ?? false
     }
 
     /// Reads the conversation and answers each customer message it has not answered yet, once.

@@ -71,9 +71,6 @@ enum Workflow {
         }
     }
 
-    /// Order states in which the customer may chat with the shopper: from picking until checkout.
-    static let chatOpen: Set<WorkflowState> = [.picking, .verifyingReplacements]
-
     /// Order states in which the shopper may change items.
     static let shopping: Set<WorkflowState> = [.acknowledged, .picking, .verifyingReplacements]
 }

@@ -31,7 +31,7 @@ extension CursesScreen {
         guard ready > 0 else { return }  // timeout, or EINTR from a signal (handled by the caller's drain)
         if fds.count > 1, fds[1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0, fds[1].revents & Int16(POLLIN) == 0 {
             // The terminal went away: nothing will ever be typed again, so stop like on SIGHUP.
-            if terminationSignal == nil { terminationSignal = TerminationSignal(number: SIGHUP) }
+            if terminationSignal == nil { terminationSignal = ExitSignal(number: SIGHUP) }
         }
     }
 

@@ -4,7 +4,7 @@ extension InputWaker: Waker {}
 
 /// Curses is the app's `Terminal`: the runtime draws, reads keys and switches themes through it.
 extension CursesScreen: Terminal {
-    public var exitSignal: ExitSignal? { terminationSignal.map { ExitSignal(number: $0.number) } }
+    public var exitSignal: ExitSignal? { terminationSignal }
 
     public func draw(_ canvas: Canvas, cursor: CursorPosition?) {
         draw(canvas, cursor: cursor.map { (x: $0.x, y: $0.y) })

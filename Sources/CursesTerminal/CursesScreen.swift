@@ -35,7 +35,7 @@ public class CursesScreen {
     /// The depth the screen draws at, to pass to the theme: never above what curses can send.
     public let colorDepth: ColorDepth
     /// Set when SIGTERM, SIGHUP or SIGINT arrived (or the terminal went away); the loop should stop.
-    public internal(set) var terminationSignal: TerminationSignal?
+    public internal(set) var terminationSignal: ExitSignal?
     /// Wakes `readKeys` from another thread or task.
     public var waker: InputWaker { signals.waker }
 

@@ -1,25 +1,10 @@
 import CNCursesW
+import TerminalUI
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// A signal the process was asked to stop with; the app loop restores the terminal and exits.
-public struct TerminationSignal: Hashable, Sendable, CustomStringConvertible {
-    public let number: Int32
-    public init(number: Int32) { self.number = number }
-    /// The conventional exit status for a process ended by this signal (128 + number).
-    public var exitCode: Int32 { 128 + number }
-    public var description: String {
-        switch number {
-        case SIGTERM: return "SIGTERM"
-        case SIGHUP: return "SIGHUP"
-        case SIGINT: return "SIGINT"
-        default: return "signal \(number)"
-        }
-    }
-}
 
 /// Wakes a screen that is waiting in `readKeys`, from any thread (e.g. when tracker events arrive).
 public final class InputWaker: @unchecked Sendable {
@@ -103,8 +88,8 @@ final class SignalPipe {
     }
 
     /// Reads what is waiting in the pipe: the termination signal, if one arrived.
-    func drain() -> TerminationSignal? {
-        var found: TerminationSignal?
+    func drain() -> ExitSignal? {
+        var found: ExitSignal?
         var buffer = [UInt8](repeating: 0, count: 64)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(readFD, $0.baseAddress, $0.count) }
@@ -112,7 +97,7 @@ final class SignalPipe {
             for byte in buffer[0..<n] {
                 let number = Int32(byte)
                 if number == SIGTERM || number == SIGHUP || number == SIGINT, found == nil {
-                    found = TerminationSignal(number: number)
+                    found = ExitSignal(number: number)
                 }
             }
         }

@@ -43,7 +43,7 @@ public enum KeyMode: Hashable, Sendable {
 }
 
 /// One key bound to one command.
-public struct KeyBinding: Hashable, Sendable {
+public struct KeyBinding: KeyBound {
     public var key: Key
     public var command: KeyCommand
     public var mode: KeyMode
@@ -58,18 +58,10 @@ public struct KeyBinding: Hashable, Sendable {
     }
 }
 
-/// One line of the help: the keys as people read them, what they do, and the bindings behind it.
-public struct KeymapEntry: Hashable, Sendable {
-    public var keys: String
-    public var action: String
-    public var bindings: [KeyBinding]
+/// One line of the dashboard's help.
+public typealias KeymapEntry = TerminalUI.KeymapEntry<KeyBinding>
 
-    public init(_ keys: String, _ action: String, _ bindings: [KeyBinding]) {
-        self.keys = keys
-        self.action = action
-        self.bindings = bindings
-    }
-
+extension TerminalUI.KeymapEntry where Binding == KeyBinding {
     /// Shown only in `ordertop demo`: every binding on the line is a demo one.
     public var demoOnly: Bool { !bindings.isEmpty && bindings.allSatisfy(\.demoOnly) }
 }
@@ -100,8 +92,7 @@ public struct KeyHint: Hashable, Sendable {
             switch self {
             case .itemsListed: !state.itemList.itemRows.isEmpty
             case .replacementPending:
-                !state.readOnly && state.workflowState == .picking
-                    && state.items.contains { $0.replacementDecisionRefusal(in: .picking) == nil }
+                !state.readOnly && state.items.contains { $0.replacementDecisionRefusal(in: state.workflowState) == nil }
             case .chatOpen: !state.readOnly && state.chatClosedReason == nil
             }
         }
@@ -192,33 +183,5 @@ public enum Keymap {
     /// The command `key` is bound to in `mode` (`.browsing`, `.typing` or `.always`), if any.
     public static func command(for key: Key, in mode: KeyMode, isDemo: Bool) -> KeyCommand? {
         bindings.first { $0.key == key && $0.mode.covers(mode) && (isDemo || !$0.demoOnly) }?.command
-    }
-}
-
-extension Key {
-    /// The key as the help and the hints name it.
-    public var helpName: String {
-        switch self {
-        case .character(" "): "space"
-        case .character(let c): String(c)
-        case .ctrl(let c): "Ctrl-" + c.uppercased()
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .backspace: "Backspace"
-        case .delete: "Delete"
-        case .up: "↑"
-        case .down: "↓"
-        case .left: "←"
-        case .right: "→"
-        case .home: "Home"
-        case .end: "End"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .function(let n): "F\(n)"
-        case .resize: "resize"
-        case .mouse: "mouse"
-        }
     }
 }

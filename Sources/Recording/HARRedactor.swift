@@ -1,3 +1,4 @@
+import ConnectModels
 import Foundation
 
 /// Takes the secrets out of an exchange before it is written, and (with `redactChat`) what people said.
@@ -11,7 +12,6 @@ public struct HARRedactor: Sendable {
         "client_secret", "access_token", "refresh_token", "id_token", "assertion", "code", "code_verifier", "password", "token",
         "linking_token",
     ]
-    static let tokenPath = "/v2/oauth/token"
 
     /// Replace chat message bodies with their length.
     public var redactChat: Bool
@@ -22,7 +22,7 @@ public struct HARRedactor: Sendable {
     public func redact(_ exchange: RecordedExchange) -> RecordedExchange {
         var copy = exchange
         let path = exchange.path
-        let isToken = path.hasSuffix(Self.tokenPath)
+        let isToken = path.hasSuffix(ConnectEndpoint.token.template)
         let isChat = redactChat && Self.isChat(path: path)
         copy.url = Self.redactQuery(in: exchange.url)
         copy.requestHeaders = Self.redactHeaders(exchange.requestHeaders)
@@ -36,9 +36,17 @@ public struct HARRedactor: Sendable {
         return copy
     }
 
-    /// Chat endpoints: the post-checkout chat, and the sandbox's shopper side of it.
+    /// Chat endpoints: the post-checkout chat, and the sandbox's shopper side of it, wherever the
+    /// server is mounted (the path may carry a prefix before `/v2`).
     static func isChat(path: String) -> Bool {
-        path.contains("/chat/") || path.hasSuffix("/messages")
+        let segments = path.split(separator: "/")
+        return ConnectEndpoint.all.contains { endpoint in
+            guard endpoint.carriesChat else { return false }
+            let depth = endpoint.template.split(separator: "/").count
+            guard segments.count >= depth else { return false }
+            let tail = "/" + segments.suffix(depth).joined(separator: "/")
+            return endpoint.match(method: endpoint.method, path: tail) != nil
+        }
     }
 
     public static func redactHeaders(_ headers: [HARNameValue]) -> [HARNameValue] {

@@ -3,14 +3,6 @@ public protocol Waker: Sendable {
     func wake()
 }
 
-/// A signal that asked the process to stop; the CLI exits with `exitCode` once the terminal is restored.
-public struct ExitSignal: Hashable, Sendable {
-    public let number: Int32
-    public init(number: Int32) { self.number = number }
-    /// The conventional status of a process ended by this signal.
-    public var exitCode: Int32 { 128 + number }
-}
-
 /// Where the runtime shows a screen and reads keys: curses in the app, memory in tests.
 /// `readKeys` may block its thread (curses polls), which is why the runtime runs slow work detached.
 @MainActor

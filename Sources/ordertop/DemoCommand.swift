@@ -2,6 +2,7 @@ import ArgumentParser
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TerminalUI
 import ConnectClient
 import Recording
 import Logging
@@ -164,7 +165,7 @@ enum DemoHeadless {
     /// Prints the shopper's events until the scenario is done, then serves until Ctrl-C or SIGTERM. Returns the exit code.
     static func follow(session: DemoSession, out: DemoOutput) async -> Int32 {
         let start = ContinuousClock.now
-        let signal = Task { await DemoSignals.next() }
+        let signal = Task { await ExitSignal.next() }
         let printer = Task {
             var failures = 0
             for await event in session.shopper.events where event.isNoteworthy {
@@ -175,21 +176,20 @@ enum DemoHeadless {
             return failures
         }
         // Whichever comes first: the scenario ends (nil), or someone presses Ctrl-C (the signal).
-        let (firsts, first) = AsyncStream<Int32?>.makeStream()
+        let (firsts, first) = AsyncStream<ExitSignal?>.makeStream()
         Task { _ = await printer.value; first.yield(nil) }
         Task { first.yield(await signal.value) }
         var iterator = firsts.makeAsyncIterator()
         let outcome = await iterator.next() ?? nil
-        if let number = outcome {
-            out.line("\(number == SIGTERM ? "SIGTERM" : "Ctrl-C"): stopping the shopper and the sandbox.")
+        if let signal = outcome {
+            out.line("\(signal): stopping the shopper and the sandbox.")
             return 0
         }
         let failures = await printer.value
         let state = (try? await session.userClient.order(session.orderID).workflowState)?.rawValue ?? "unknown (the order could not be read)"
         out.line("Scenario done: the order is \(state)\(failures > 0 ? ", with \(failures) failed step(s) above" : "").")
         out.line("The sandbox keeps serving at \(session.baseURL) until Ctrl-C or SIGTERM.")
-        let number = await signal.value
-        out.line("\(number == SIGTERM ? "SIGTERM" : "Ctrl-C"): stopping the sandbox.")
+        out.line("\(await signal.value): stopping the sandbox.")
         return 0
     }
 }

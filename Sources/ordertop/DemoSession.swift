@@ -59,24 +59,3 @@ final class DemoSession: Sendable {
         await server.stop()
     }
 }
-
-/// Waits for Ctrl-C, SIGTERM or SIGHUP, so the demo can stop the sandbox cleanly, and a recording is written whole,
-/// instead of dying mid-write.
-enum DemoSignals {
-    /// Returns the first of SIGINT, SIGTERM and SIGHUP to arrive.
-    static func next() async -> Int32 {
-        let (stream, continuation) = AsyncStream<Int32>.makeStream()
-        let queue = DispatchQueue(label: "ordertop.demo.signals")
-        let sources = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            return source
-        }
-        var iterator = stream.makeAsyncIterator()
-        let number = await iterator.next() ?? SIGINT
-        for source in sources { source.cancel() }
-        return number
-    }
-}

@@ -1,6 +1,7 @@
 import AppRuntime
 import Board
 import Foundation
+import TerminalUI
 import OrderFeed
 import OrderTracking
 
@@ -15,7 +16,7 @@ enum LineBoard {
     static func run(registry: any OrderFeedSource, arriving: AsyncStream<OrdersFile.Contents>, lines: any EventLines,
                     output: @escaping @Sendable (String) -> Void, now: @escaping @Sendable () -> Date = { Date() },
                     recordingEnds: (@Sendable () async -> String)? = nil) async -> Int32 {
-        enum News { case added(Int), ended(String), inputDone, signal(Int32), recordingEnded(String) }
+        enum News { case added(Int), ended(String), inputDone, signal(ExitSignal), recordingEnded(String) }
         let (news, post) = AsyncStream.makeStream(of: News.self)
         registry.connect { orderID, stamped in
             let event = stamped.event
@@ -42,7 +43,7 @@ enum LineBoard {
             post.yield(.inputDone)
         }
         let signal = Task {
-            post.yield(.signal(await DemoSignals.next()))
+            post.yield(.signal(await ExitSignal.next()))
         }
         let ending = Task {
             guard let recordingEnds else { return }
@@ -56,8 +57,8 @@ enum LineBoard {
             case .added(let count): followed += count
             case .ended(let orderID): ended.insert(orderID)
             case .inputDone: inputDone = true
-            case .signal(let number):
-                code = 128 + number
+            case .signal(let signal):
+                code = signal.exitCode
                 break loop
             case .recordingEnded(let message):
                 for ref in registry.refs.sorted(by: { $0.orderID < $1.orderID }) where !ended.contains(ref.orderID) {

@@ -19,7 +19,7 @@ enum LineWatcher {
         // Whatever comes first of a signal and the recording's end stops the tracker, which ends the events.
         let interruption = Interruption()
         let signal = Task {
-            let number = await DemoSignals.next()
+            let number = await ExitSignal.next()
             // Cancelled when the run ends by itself, and then next() returns without any signal having come.
             guard !Task.isCancelled else { return }
             interruption.set(.signal(number))
@@ -51,7 +51,7 @@ enum LineWatcher {
         signal.cancel()
         ending.cancel()
         switch interruption.value {
-        case .signal(let number)?: code = 128 + number
+        case .signal(let signal)?: code = signal.exitCode
         case .recordingEnded(let message)? where !finished && code == 0:
             output(lines.recordingEnded(message, orderID: orderID, userID: userID, at: now()))
         default: break
@@ -64,7 +64,7 @@ enum LineWatcher {
 /// Why a line run stopped early, set once from whichever task saw it first.
 final class Interruption: @unchecked Sendable {
     enum Cause {
-        case signal(Int32)
+        case signal(ExitSignal)
         case recordingEnded(String)
     }
 

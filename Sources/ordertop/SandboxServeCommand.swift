@@ -2,6 +2,7 @@ import ArgumentParser
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TerminalUI
 
 /// `ordertop sandbox serve`: runs the development server until SIGINT or SIGTERM.
 struct SandboxServeCommand: AsyncParsableCommand {
@@ -35,22 +36,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
         }
         let banner = "base_url=\(server.baseURL)\nclient_id=\(clientID)\nclient_secret=\(clientSecret)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
-        await Self.waitForTerminationSignal()
+        _ = await ExitSignal.next(of: [.interrupt, .terminate])
         await server.stop()
-    }
-
-    /// Waits for SIGINT or SIGTERM, handled here instead of killing the process so the server stops cleanly.
-    static func waitForTerminationSignal() async {
-        let (signals, continuation) = AsyncStream<Int32>.makeStream()
-        var sources: [any DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            sources.append(source)
-        }
-        for await _ in signals { break }
-        sources.forEach { $0.cancel() }
     }
 }

@@ -3,6 +3,7 @@ import ConnectClient
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TerminalUI
 
 /// `ordertop sandbox simulate`: many orders worked by scripted shoppers at once, for `ordertop board`.
 struct SandboxSimulateCommand: AsyncParsableCommand {
@@ -61,7 +62,7 @@ struct SandboxSimulateCommand: AsyncParsableCommand {
             SimulationReport.fail("\(error)", code: .failure)
         }
         // Listening from the start, so Ctrl-C while the orders are placed still stops cleanly afterwards.
-        let signal = Task { await DemoSignals.next() }
+        let signal = Task { await ExitSignal.next() }
         let report = SimulationReport(progress: ordersFile == nil ? .standardError : .standardOutput, verbose: verbose)
         let seed = seed ?? UInt64.random(in: 1...99_999)
 
@@ -101,7 +102,7 @@ struct SandboxSimulateCommand: AsyncParsableCommand {
             if failures > 0 || states.contains(where: { $0?.isFinal != true }) { code = 1 }
             if let server {
                 report.line("The sandbox keeps serving at \(server.baseURL) until Ctrl-C or SIGTERM.")
-                report.line("\(SimulationReport.name(await signal.value)): stopping the sandbox.")
+                report.line("\(await signal.value): stopping the sandbox.")
             }
         }
         try? await http.shutdown()

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConnectModels
 import ConnectSandbox
 import Foundation
+import TerminalUI
 
 /// What `ordertop sandbox simulate` prints: the orders file, progress lines, the summary and one-line errors.
 struct SimulationReport: Sendable {
@@ -35,7 +36,7 @@ struct SimulationReport: Sendable {
     }
 
     /// Prints progress until every shopper is done, or `signal` comes first.
-    func follow(_ simulation: LoadSimulation, until signal: Task<Int32, Never>) async -> Outcome {
+    func follow(_ simulation: LoadSimulation, until signal: Task<ExitSignal, Never>) async -> Outcome {
         let orders = simulation.orders
         let printer = Task {
             var failures = 0
@@ -49,7 +50,7 @@ struct SimulationReport: Sendable {
         }
         let (firsts, first) = AsyncStream<Outcome>.makeStream()
         Task { first.yield(.finished(failures: await printer.value)) }
-        Task { first.yield(.signal(Self.name(await signal.value))) }
+        Task { first.yield(.signal("\(await signal.value)")) }
         var iterator = firsts.makeAsyncIterator()
         return await iterator.next() ?? .signal("Ctrl-C")
     }
@@ -109,13 +110,6 @@ struct SimulationReport: Sendable {
         exit(code.rawValue)
     }
 
-    static func name(_ signal: Int32) -> String {
-        switch signal {
-        case SIGTERM: "SIGTERM"
-        case SIGHUP: "SIGHUP"
-        default: "Ctrl-C"
-        }
-    }
 
     static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
 }

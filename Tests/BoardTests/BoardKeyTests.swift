@@ -135,7 +135,7 @@ import OrderFeed
         _ = Self.keys(&state, [.character("?")])
         #expect(state.showHelp)
         let text = renderBoard(state, size: state.size).text
-        for (keys, _) in BoardHelp.entries { #expect(text.contains(keys)) }
+        for entry in BoardKeymap.entries(replay: false) { #expect(text.contains(entry.keys)) }
         // Any key only closes the help.
         #expect(Self.keys(&state, [.character("q")]) == [])
         #expect(!state.showHelp)

@@ -84,7 +84,7 @@ enum ItemsPane {
             case .replacement(let index):
                 let item = state.items[index]
                 guard let replacement = item.replacement else { break }
-                let (word, role) = replacementState(item, answerable: state.workflowState == .picking)
+                let (word, role) = replacementState(item, answerable: state.workflowState?.acceptsReplacementDecisions == true)
                 let rightText = Text.truncate(word, toCells: max(0, area.width / 2))
                 let nameWidth = max(0, area.width - CellWidth.of(rightText) - 3)
                 let left = "    ↳ " + replacement.name + ", " + quantity(replacement)
