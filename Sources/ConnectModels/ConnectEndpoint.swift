@@ -31,8 +31,20 @@ public struct ConnectEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// `path` is percent-encoded, as it travels; the values come back decoded.
     public func match(method: String, path: String) -> [String: String]? {
         guard method.uppercased() == self.method else { return nil }
-        let pattern = template.split(separator: "/")
         let segments = path.split(separator: "/")
+        return values(in: segments[...])
+    }
+
+    /// True when `path` ends with this endpoint's path, whatever its method and whatever comes
+    /// before it (a server mounted under a prefix).
+    public func matchesEnd(of path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        let depth = template.split(separator: "/").count
+        return segments.count >= depth && values(in: segments.suffix(depth)) != nil
+    }
+
+    private func values(in segments: ArraySlice<Substring>) -> [String: String]? {
+        let pattern = template.split(separator: "/")
         guard pattern.count == segments.count else { return nil }
         var values: [String: String] = [:]
         for (expected, actual) in zip(pattern, segments) {
@@ -96,10 +108,7 @@ extension ConnectEndpoint {
         linkStatus, link, widgetInit]
 
     /// Where a recording's chat texts live: the post-checkout chat and the sandbox's shopper side of it.
-    public var carriesChat: Bool {
-        self == .chatMessages || self == .sendChatMessage || self == .markChatRead
-            || self == .sendShopperMessage || self == .shopperMessages
-    }
+    public static let chat: [ConnectEndpoint] = [chatMessages, sendChatMessage, markChatRead, sendShopperMessage, shopperMessages]
 
     /// The table's endpoint a request is a call of, with its parameters.
     public static func matching(method: String, path: String, in table: [ConnectEndpoint] = all) -> (ConnectEndpoint, [String: String])? {

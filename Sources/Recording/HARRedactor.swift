@@ -39,14 +39,7 @@ public struct HARRedactor: Sendable {
     /// Chat endpoints: the post-checkout chat, and the sandbox's shopper side of it, wherever the
     /// server is mounted (the path may carry a prefix before `/v2`).
     static func isChat(path: String) -> Bool {
-        let segments = path.split(separator: "/")
-        return ConnectEndpoint.all.contains { endpoint in
-            guard endpoint.carriesChat else { return false }
-            let depth = endpoint.template.split(separator: "/").count
-            guard segments.count >= depth else { return false }
-            let tail = "/" + segments.suffix(depth).joined(separator: "/")
-            return endpoint.match(method: endpoint.method, path: tail) != nil
-        }
+        ConnectEndpoint.chat.contains { $0.matchesEnd(of: path) }
     }
 
     public static func redactHeaders(_ headers: [HARNameValue]) -> [HARNameValue] {
